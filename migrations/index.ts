@@ -1,0 +1,7 @@
+import { Foundation1763712000000 } from './1763712000000-Foundation';
+
+/**
+ * Every migration, oldest first. The schema's only source: a new migration file is
+ * added here too (a test checks that none is missing).
+ */
+export const migrations = [Foundation1763712000000];

@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
+import { loggingOptions } from './common/http/request-logging';
+import { CompaniesModule } from './companies/companies.module';
+import { ConfigModule } from './config/config.module';
+import type { AppConfig } from './config/environment';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { SchoolsModule } from './schools/schools.module';
+
+@Module({})
+export class AppModule {
+  /** `databaseUrl` is DATABASE_URL, or the embedded server's address when that is unset. */
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggingOptions(config)),
+        DatabaseModule.forRoot(databaseUrl, config.DATABASE_POOL_SIZE),
+        RateLimitModule,
+        AuthModule,
+        OrganisationsModule,
+        CompaniesModule,
+        SchoolsModule,
+        HealthModule,
+      ],
+    };
+  }
+}

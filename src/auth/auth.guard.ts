@@ -1,0 +1,61 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { DomainError } from '../common/errors/domain-error';
+import { ALLOWED_ROLES, OWN_ACCOUNT, PUBLIC_ROUTE } from './auth.decorators';
+import { CredentialsService, SESSION_COOKIE } from './credentials.service';
+import { Role } from './role';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The one gate of every route: resolves the actor from the bearer token or session cookie,
+ * refuses anonymous calls to non-public routes (401), roles the route does not allow (403),
+ * and any change by a read-only partner (403). Which rows an actor may touch is decided
+ * by the tenant-scoped repositories (tenant-scope.ts), never in a handler.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly credentials: CredentialsService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<Request>();
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ?? false;
+
+    req.actor = (await this.resolveActor(req, isPublic)) ?? undefined;
+    if (isPublic) return true;
+    const actor = req.actor;
+    if (!actor) throw new DomainError('unauthenticated');
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    if (roles && !roles.includes(actor.role)) throw new DomainError('forbidden');
+
+    const ownAccount = this.reflector.getAllAndOverride<boolean>(OWN_ACCOUNT, targets) ?? false;
+    if (actor.role === Role.Partner && !SAFE_METHODS.has(req.method) && !ownAccount) {
+      throw new DomainError('read_only');
+    }
+    return true;
+  }
+
+  private async resolveActor(req: Request, isPublic: boolean) {
+    const authorization = req.headers.authorization;
+    if (typeof authorization === 'string' && authorization.length > 0) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      const actor = match ? await this.credentials.actorForToken(match[1]) : null;
+      // A wrong token is always an error, even on a public route: the client must know.
+      if (!actor) throw new DomainError('unauthenticated');
+      return actor;
+    }
+    const cookie = req.cookies?.[SESSION_COOKIE];
+    if (typeof cookie === 'string' && cookie.length > 0) {
+      const actor = await this.credentials.actorForSession(cookie);
+      if (!actor && !isPublic) throw new DomainError('unauthenticated');
+      return actor;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,32 @@
+import { IsIn, IsOptional } from 'class-validator';
+import { Email, Secret, Text } from '../../common/validation/rules';
+import { Role } from '../role';
+
+export class CreateInvitationDto {
+  @Email()
+  email: string;
+
+  /**
+   * Organisers invite staff and choose `organiser` or `partner`. Members invite colleagues
+   * into their own organisation and leave it out.
+   */
+  @IsOptional()
+  @IsIn([Role.Organiser, Role.Partner])
+  role?: Role.Organiser | Role.Partner;
+}
+
+export class AcceptInvitationDto {
+  /** The secret from the invitation link. */
+  @Secret()
+  token: string;
+
+  @Text(200)
+  name: string;
+
+  @Secret()
+  password: string;
+
+  @IsOptional()
+  @IsIn(['de', 'en'])
+  locale?: 'de' | 'en';
+}

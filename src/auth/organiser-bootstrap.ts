@@ -1,0 +1,36 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/environment';
+import { AccountsService } from './accounts.service';
+import { Role } from './role';
+import { User } from './user.entity';
+
+/**
+ * The first organiser: created at start-up from ORGANISER_EMAIL / ORGANISER_PASSWORD when
+ * no organiser exists yet (later organisers are invited). `npm run organiser:create`
+ * does the same from the command line.
+ */
+@Injectable()
+export class OrganiserBootstrap implements OnApplicationBootstrap {
+  private readonly logger = new Logger('OrganiserBootstrap');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly accounts: AccountsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap() {
+    const { ORGANISER_EMAIL: email, ORGANISER_PASSWORD: password } = this.config;
+    if (!email || !password) return;
+    if (await this.dataSource.manager.existsBy(User, { role: Role.Organiser })) return;
+    await this.accounts.create({
+      email,
+      password,
+      name: this.config.ORGANISER_NAME ?? 'Regionalmanagement',
+      role: Role.Organiser,
+    });
+    this.logger.log(`first organiser ${email} created`);
+  }
+}

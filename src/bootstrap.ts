@@ -1,0 +1,43 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { problemDetailsMiddleware, ProblemDetailsFilter } from './common/errors/problem-details.filter';
+import { setUpOpenApi } from './common/openapi/openapi';
+import { assignRequestId } from './common/http/request-logging';
+import { StrictValidationPipe } from './common/validation/validation.pipe';
+import type { AppConfig } from './config/environment';
+import { runMigrations } from './database/migrate';
+
+/**
+ * Builds the whole app — the same for `npm start` and for the end-to-end tests — and
+ * brings the schema up to date before it answers anything.
+ */
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.disable('x-powered-by');
+
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+    assignRequestId(req, res);
+    next();
+  });
+  app.use(express.json({ limit: config.BODY_LIMIT }));
+  app.use(express.urlencoded({ extended: false, limit: config.BODY_LIMIT }));
+  app.use(cookieParser());
+  app.use(problemDetailsMiddleware()); // body parser errors: malformed JSON, too large
+
+  app.useGlobalPipes(new StrictValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  setUpOpenApi(app);
+
+  await runMigrations(app.get(DataSource));
+  return app;
+}

@@ -1,0 +1,46 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform, Type } from 'class-transformer';
+import { IsDefined, IsEmail, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+/** A text field: a string, trimmed, at most `max` characters, not blank unless optional. */
+export function Text(max: number, options: { optional?: boolean } = {}) {
+  const rules = [trim, IsString(), MaxLength(max)];
+  return options.optional
+    ? applyDecorators(IsOptional(), ...rules)
+    : applyDecorators(IsDefined(), ...rules, Matches(/\S/, { message: 'notBlank' }));
+}
+
+/** A calendar date as YYYY-MM-DD that exists (no 31 February). */
+export function CalendarDate(options: { optional?: boolean } = {}) {
+  const valid = Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'date' });
+  const exists = Transform(({ value }) => {
+    if (typeof value !== 'string') return value;
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? value : `invalid:${value}`;
+  });
+  return options.optional
+    ? applyDecorators(IsOptional(), exists, IsString(), valid)
+    : applyDecorators(IsDefined(), exists, IsString(), valid);
+}
+
+/** A whole number within bounds; query strings arrive as text and are converted first. */
+export function WholeNumber(min: number, max: number, options: { optional?: boolean } = {}) {
+  const rules = [Type(() => Number), IsInt(), Min(min), Max(max)];
+  return options.optional ? applyDecorators(IsOptional(), ...rules) : applyDecorators(IsDefined(), ...rules);
+}
+
+export const POSTAL_CODE = /^\d{5}$/;
+export const PHONE = /^\+?[0-9][0-9 ()/-]{4,29}$/;
+
+/** An e-mail address, trimmed; required unless optional. */
+export function Email(options: { optional?: boolean } = {}) {
+  const rules = [trim, IsEmail(), MaxLength(254)];
+  return options.optional ? applyDecorators(IsOptional(), ...rules) : applyDecorators(IsDefined(), ...rules);
+}
+
+/** A password or token as typed: not trimmed, at most 200 characters. */
+export function Secret() {
+  return applyDecorators(IsDefined(), IsString(), MaxLength(200));
+}

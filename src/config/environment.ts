@@ -1,0 +1,126 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every environment variable the app reads, with its default.
+ * README.md lists the same table for people; keep them in step.
+ */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** Where people reach the app; used in links (invitations, calendars, mails). */
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'must be an absolute http(s) URL such as http://localhost:3000' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** A PostgreSQL server. Unset: the embedded PostgreSQL (PGlite) under DATA_DIR. */
+  @Transform(emptyToUndefined) @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a PostgreSQL URL such as postgres://user@host:5432/praxisnah' })
+  DATABASE_URL?: string;
+
+  @IsString() @MinLength(1)
+  DATA_DIR = './data';
+
+  @Transform(toInt) @IsInt() @Min(2) @Max(100)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Behind a reverse proxy: trust its X-Forwarded-For for client addresses (rate limits). */
+  @Transform(toBool) @IsBoolean()
+  TRUST_PROXY = false;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 90)
+  SESSION_TTL_HOURS = 12;
+
+  @Transform(toInt) @IsInt() @Min(8) @Max(128)
+  PASSWORD_MIN_LENGTH = 10;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  LOGIN_WINDOW_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 90)
+  INVITATION_TTL_HOURS = 168;
+
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 100kb or 1mb' })
+  BODY_LIMIT = '100kb';
+
+  /** First organiser, created at start-up when no organiser exists yet. */
+  @Transform(emptyToUndefined) @IsOptional() @IsEmail({}, { message: 'must be an e-mail address' })
+  ORGANISER_EMAIL?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  ORGANISER_PASSWORD?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  ORGANISER_NAME?: string;
+}
+
+export type AppConfig = Readonly<Environment> & {
+  readonly cookieSecure: boolean;
+  readonly embeddedDatabase: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      'Die Konfiguration ist ungültig / invalid configuration:\n' +
+        problems.map((p) => `  - ${p}`).join('\n'),
+    );
+  }
+}
+
+/** Reads and checks the environment once; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new Environment());
+  const input: Record<string, string> = {};
+  for (const key of [...known, 'DATABASE_URL', 'ORGANISER_EMAIL', 'ORGANISER_PASSWORD', 'ORGANISER_NAME']) {
+    if (env[key] !== undefined) input[key] = env[key] as string;
+  }
+  const parsed = plainToInstance(Environment, input);
+  const errors = validateSync(parsed, { whitelist: true });
+  const problems = errors.map((error) => {
+    const expected = Object.values(error.constraints ?? {}).join('; ');
+    return `${error.property}=${JSON.stringify(error.value)}: ${expected.replace(`${error.property} `, '')}`;
+  });
+  if (parsed.ORGANISER_EMAIL && !parsed.ORGANISER_PASSWORD) {
+    problems.push('ORGANISER_PASSWORD: must be set when ORGANISER_EMAIL is set');
+  }
+  if (parsed.ORGANISER_PASSWORD && parsed.ORGANISER_PASSWORD.length < parsed.PASSWORD_MIN_LENGTH) {
+    problems.push(`ORGANISER_PASSWORD: must be at least ${parsed.PASSWORD_MIN_LENGTH} characters long`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({
+    ...parsed,
+    cookieSecure: parsed.NODE_ENV === 'production',
+    embeddedDatabase: !parsed.DATABASE_URL,
+  });
+}

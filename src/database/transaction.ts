@@ -1,0 +1,25 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { pgErrorCode } from './pg-errors';
+
+const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
+
+/**
+ * Runs `work` in one transaction and retries the whole transaction (never a statement
+ * inside the aborted one) when PostgreSQL reports a serialization failure or deadlock.
+ * Inside, use only the given manager: on the embedded database a query on another
+ * connection waits for this transaction to end.
+ */
+export async function inTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+  attempts = 5,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await dataSource.transaction(work);
+    } catch (error) {
+      if (attempt >= attempts || !RETRYABLE.has(pgErrorCode(error) ?? '')) throw error;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+    }
+  }
+}

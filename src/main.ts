@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './bootstrap';
+import { ConfigError, loadConfig } from './config/environment';
+import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
+
+async function main() {
+  const logger = new Logger('Praxisnah');
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+
+  let embedded: EmbeddedPostgres | undefined;
+  if (!config.DATABASE_URL) {
+    // The pool plus a few for migrations and the admin connection.
+    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, maxConnections: config.DATABASE_POOL_SIZE + 5 });
+  }
+  const app = await createApp(config, config.DATABASE_URL ?? embedded!.url);
+
+  // Graceful shutdown: stop taking requests, finish running ones, close the pool, then the
+  // embedded database, so its files are left clean.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received, shutting down`);
+    const forced = setTimeout(() => process.exit(1), 15_000).unref();
+    await app.close();
+    await embedded?.stop();
+    clearTimeout(forced);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen(config.PORT, config.HOST);
+  logger.log(`Praxisnah läuft auf ${config.PUBLIC_URL} (API-Dokumentation: ${config.PUBLIC_URL}/api/docs)`);
+  if (embedded) logger.log(`eingebettete Datenbank in ${config.DATA_DIR}`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`Praxisnah could not start: ${error?.stack ?? error}\n`);
+  process.exit(1);
+});

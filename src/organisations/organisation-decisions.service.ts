@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { NotFoundError } from '../common/errors/domain-error';
+import { Company } from '../companies/company.entity';
+import { School } from '../schools/school.entity';
+import { OrganisationKind } from './organisation-status';
+
+const entities = { company: Company, school: School } as const;
+const labels = { company: 'Das Unternehmen', school: 'Die Schule' } as const;
+
+/** The organiser's approval of a registered company or school (only approved ones may book). */
+@Injectable()
+export class OrganisationDecisionsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  approve(actor: Actor, kind: OrganisationKind, id: string) {
+    return this.decide(actor, kind, id, 'approved', null);
+  }
+
+  reject(actor: Actor, kind: OrganisationKind, id: string, reason: string | null) {
+    return this.decide(actor, kind, id, 'rejected', reason);
+  }
+
+  private async decide(
+    actor: Actor,
+    kind: OrganisationKind,
+    id: string,
+    status: 'approved' | 'rejected',
+    reason: string | null,
+  ) {
+    const entity = entities[kind];
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(entity)
+      .set({ status, decidedAt: () => 'now()', decidedBy: actor.userId, rejectionReason: reason })
+      .where('id = :id', { id })
+      .execute();
+    if (!result.affected) throw new NotFoundError(labels[kind]);
+    return this.dataSource.manager.findOneByOrFail<Company | School>(entity, { id });
+  }
+}

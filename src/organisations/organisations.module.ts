@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { MembersService } from './members.service';
+import { OrganisationDecisionsService } from './organisation-decisions.service';
+import { RegistrationController } from './registration.controller';
+import { RegistrationService } from './registration.service';
+
+/** What companies and schools share: registration, approval by an organiser, members. */
+@Module({
+  imports: [AuthModule],
+  controllers: [RegistrationController],
+  providers: [OrganisationDecisionsService, MembersService, RegistrationService],
+  exports: [OrganisationDecisionsService, MembersService],
+})
+export class OrganisationsModule {}

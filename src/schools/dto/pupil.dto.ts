@@ -1,0 +1,31 @@
+import { PartialType } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import { CalendarDate, Text } from '../../common/validation/rules';
+
+/**
+ * A pupil for Praxistage: first name, last name, class, and the day the parents' consent
+ * was recorded. Nothing more may be stored about a minor.
+ */
+export class PupilDto {
+  @Text(100)
+  firstName: string;
+
+  @Text(100)
+  lastName: string;
+
+  /** A class of the same school. */
+  @IsUUID()
+  classId: string;
+
+  /** Day the school recorded the consent, YYYY-MM-DD. Without consent a pupil cannot be added. */
+  @CalendarDate()
+  consentRecordedOn: string;
+}
+
+export class UpdatePupilDto extends PartialType(PupilDto) {}
+
+export class PupilListQuery {
+  @IsOptional()
+  @IsUUID()
+  classId?: string;
+}
