@@ -31,13 +31,13 @@ export class AuthGuard implements CanActivate {
     const actor = req.actor;
     if (!actor) throw new DomainError('unauthenticated');
 
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (roles && !roles.includes(actor.role)) throw new DomainError('forbidden');
-
     const ownAccount = this.reflector.getAllAndOverride<boolean>(OWN_ACCOUNT, targets) ?? false;
     if (actor.role === Role.Partner && !SAFE_METHODS.has(req.method) && !ownAccount) {
       throw new DomainError('read_only');
     }
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    if (roles && !roles.includes(actor.role)) throw new DomainError('forbidden');
     return true;
   }
 

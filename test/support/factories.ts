@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { AccountsService } from '../../src/auth/accounts.service';
+import { Role } from '../../src/auth/role';
+import { TestApp } from './test-app';
+
+export const PASSWORD = 'richtig-geheim-123';
+const unique = () => randomBytes(4).toString('hex');
+
+/** Calls the API as one person, with a bearer token (or anonymously without one). */
+export class ApiClient {
+  constructor(
+    private readonly t: TestApp,
+    readonly token?: string,
+  ) {}
+
+  private auth(req: request.Test) {
+    return this.token ? req.set('Authorization', `Bearer ${this.token}`) : req;
+  }
+  get = (path: string) => this.auth(request(this.t.http).get(path));
+  delete = (path: string) => this.auth(request(this.t.http).delete(path));
+  post = (path: string, body?: object) => this.auth(request(this.t.http).post(path)).send(body ?? {});
+  patch = (path: string, body?: object) => this.auth(request(this.t.http).patch(path)).send(body ?? {});
+  put = (path: string, body?: object) => this.auth(request(this.t.http).put(path)).send(body ?? {});
+}
+
+export interface Member {
+  client: ApiClient;
+  userId: string;
+  email: string;
+}
+
+/** Logs in by password and trades the session for an API token. */
+export async function loginAsClient(t: TestApp, email: string, password = PASSWORD): Promise<ApiClient> {
+  const agent = request.agent(t.http);
+  await agent.post('/api/v1/auth/login').send({ email, password }).expect(200);
+  const token = await agent.post('/api/v1/auth/tokens').send({ name: 'test' }).expect(201);
+  return new ApiClient(t, token.body.token);
+}
+
+export async function newStaff(t: TestApp, role: Role.Organiser | Role.Partner = Role.Organiser): Promise<Member> {
+  const email = `${role}-${unique()}@regionalmanagement.example`;
+  const user = await t.app.get(AccountsService).create({ email, name: `Staff ${role}`, password: PASSWORD, role });
+  return { client: await loginAsClient(t, email), userId: user.id, email };
+}
+
+export const companyProfile = (overrides: Record<string, unknown> = {}) => ({
+  name: `Tischlerei ${unique()}`,
+  street: 'Töpferstraße 12',
+  postalCode: '99734',
+  town: 'Nordhausen',
+  district: 'nordhausen',
+  branch: 'Tischlerhandwerk',
+  apprenticeships: ['Tischler/in'],
+  contactPerson: 'Petra Holz',
+  phone: '03631 4711',
+  email: `kontakt-${unique()}@tischlerei.example`,
+  ...overrides,
+});
+
+export const schoolProfile = (overrides: Record<string, unknown> = {}) => ({
+  name: `Regelschule ${unique()}`,
+  schoolType: 'regelschule',
+  street: 'Lessingstraße 5',
+  postalCode: '99734',
+  town: 'Nordhausen',
+  district: 'nordhausen',
+  coordinator: 'Frau Lehmann',
+  phone: '03631 9876',
+  email: `sekretariat-${unique()}@schule.example`,
+  ...overrides,
+});
+
+export const memberFor = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Anna Beispiel',
+  email: `person-${unique()}@example.org`,
+  password: PASSWORD,
+  ...overrides,
+});
+
+async function register(t: TestApp, kind: 'company' | 'school', profile: object, approvedBy?: ApiClient) {
+  const member = memberFor();
+  const res = await request(t.http)
+    .post(`/api/v1/registrations/${kind}`)
+    .send({ [kind]: profile, member })
+    .expect(201);
+  const organisationId = res.body[kind].id as string;
+  if (approvedBy) {
+    await approvedBy.post(`/api/v1/${kind === 'company' ? 'companies' : 'schools'}/${organisationId}/approve`).expect(200);
+  }
+  const client = await loginAsClient(t, member.email);
+  return { id: organisationId, client, userId: res.body.user.id as string, email: member.email };
+}
+
+/** A registered company with one member; approved when an organiser is given. */
+export const newCompany = (t: TestApp, options: { approvedBy?: ApiClient; profile?: Record<string, unknown> } = {}) =>
+  register(t, 'company', companyProfile(options.profile), options.approvedBy);
+
+export const newSchool = (t: TestApp, options: { approvedBy?: ApiClient; profile?: Record<string, unknown> } = {}) =>
+  register(t, 'school', schoolProfile(options.profile), options.approvedBy);
+
+export async function newClass(client: ApiClient, schoolId: string, overrides: Record<string, unknown> = {}) {
+  const res = await client
+    .post(`/api/v1/schools/${schoolId}/classes`, { name: `8${unique().slice(0, 2)}`, grade: 8, pupilCount: 24, classTeacher: 'Herr Kurz', ...overrides })
+    .expect(201);
+  return res.body as { id: string; name: string };
+}
+
+export async function newPupil(client: ApiClient, schoolId: string, classId: string, overrides: Record<string, unknown> = {}) {
+  const res = await client
+    .post(`/api/v1/schools/${schoolId}/pupils`, { firstName: 'Lena', lastName: 'Vogt', classId, consentRecordedOn: '2026-09-01', ...overrides })
+    .expect(201);
+  return res.body as { id: string };
+}
