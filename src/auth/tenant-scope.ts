@@ -33,7 +33,12 @@ export class TenantScoped<T extends ObjectLiteral> {
 
   where(actor: Actor, where: FindOptionsWhere<T> = {}): FindOptionsWhere<T> {
     const tenantId = tenantIdFor(actor, this.kind);
-    return tenantId === null ? where : ({ ...where, [this.column]: tenantId } as FindOptionsWhere<T>);
+    if (tenantId === null) return where;
+    // The caller may already name the tenant column (`{ id: companyId }` on companies):
+    // a different organisation than the actor's own then matches nothing, never its own.
+    const asked = (where as Record<string, unknown>)[this.column];
+    const scoped = asked === undefined || asked === tenantId ? tenantId : NO_ORGANISATION;
+    return { ...where, [this.column]: scoped } as FindOptionsWhere<T>;
   }
 
   find(actor: Actor, options: FindManyOptions<T> & { where?: FindOptionsWhere<T> } = {}) {
