@@ -22,6 +22,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  app.flushLogs(); // otherwise buffered until listen(), and tests never listen
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
 

@@ -70,6 +70,11 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(24 * 90)
   INVITATION_TTL_HOURS = 168;
 
+  /** Mail server, e.g. smtp://user:pass@mail.example:587. Unset: mails are kept in the app. */
+  @Transform(emptyToUndefined) @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an SMTP URL such as smtp://user:password@mail.example:587' })
+  SMTP_URL?: string;
+
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 100kb or 1mb' })
   BODY_LIMIT = '100kb';
 
@@ -102,14 +107,16 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new Environment());
   const input: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'ORGANISER_EMAIL', 'ORGANISER_PASSWORD', 'ORGANISER_NAME']) {
+  for (const key of [...known, 'DATABASE_URL', 'SMTP_URL', 'ORGANISER_EMAIL', 'ORGANISER_PASSWORD', 'ORGANISER_NAME']) {
     if (env[key] !== undefined) input[key] = env[key] as string;
   }
   const parsed = plainToInstance(Environment, input);
   const errors = validateSync(parsed, { whitelist: true });
   const problems = errors.map((error) => {
-    const expected = Object.values(error.constraints ?? {}).join('; ');
-    return `${error.property}=${JSON.stringify(error.value)}: ${expected.replace(`${error.property} `, '')}`;
+    const expected = Object.values(error.constraints ?? {})
+      .map((message) => message.replace(`${error.property} `, ''))
+      .join('; ');
+    return `${error.property}=${JSON.stringify(error.value)}: ${expected}`;
   });
   if (parsed.ORGANISER_EMAIL && !parsed.ORGANISER_PASSWORD) {
     problems.push('ORGANISER_PASSWORD: must be set when ORGANISER_EMAIL is set');

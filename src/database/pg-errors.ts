@@ -26,3 +26,6 @@ export function isConnectionError(error: unknown): boolean {
     /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(message)
   );
 }
+
+/** A row still referenced elsewhere. PostgreSQL 15 says 23503 for ON DELETE RESTRICT, 18 says 23001. */
+export const isStillReferenced = (error: unknown) => ['23503', '23001'].includes(pgErrorCode(error) ?? '');

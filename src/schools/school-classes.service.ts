@@ -4,7 +4,7 @@ import { Repository } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { TenantScoped } from '../auth/tenant-scope';
 import { DomainError } from '../common/errors/domain-error';
-import { isUniqueViolation, pgErrorCode } from '../database/pg-errors';
+import { isStillReferenced, isUniqueViolation } from '../database/pg-errors';
 import { SchoolClassDto, UpdateSchoolClassDto } from './dto/school-class.dto';
 import { SchoolClass } from './school-class.entity';
 import { SchoolsService } from './schools.service';
@@ -46,7 +46,7 @@ export class SchoolClassesService {
       await this.classes.delete(actor, { id: classId, schoolId });
     } catch (error) {
       // pupils.class_id is ON DELETE RESTRICT: a class with pupils stays.
-      if (pgErrorCode(error) === '23503') throw new DomainError('class_has_pupils');
+      if (isStillReferenced(error)) throw new DomainError('class_has_pupils');
       throw error;
     }
   }

@@ -16,7 +16,7 @@ export interface TestApp {
 /** The real app (same bootstrap as `npm start`) on a fresh database. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await freshDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env, DATABASE_URL: database.url });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env, DATABASE_URL: database.url });
   const app = await createApp(config, database.url);
   await app.init();
   return {

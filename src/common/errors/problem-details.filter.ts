@@ -6,7 +6,8 @@ function send(error: unknown, req: Request, res: Response, logger: Logger) {
   const domainError = toDomainError(error);
   const problem = problemFor(domainError, req);
   if (problem.status >= 500) {
-    logger.error({ err: error, requestId: req.id }, `${req.method} ${req.originalUrl} failed`);
+    const cause = error instanceof Error ? error : new Error(String(error));
+    logger.error(`${req.method} ${req.originalUrl} failed: ${cause.message}`, cause.stack);
   }
   if (res.headersSent) return res.end();
   res.status(problem.status).set(problem.headers).send(JSON.stringify(problem.body));
