@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { migrations } from '../migrations';
+import { ENVIRONMENT_VARIABLES } from '../src/config/environment';
 import { schemaDrift } from '../src/database/schema-drift';
 import { newCompany } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
@@ -79,6 +80,13 @@ describe('repository files', () => {
       return files.find((f) => f.startsWith(`${timestamp}-`));
     });
     expect(listed).toEqual(files);
+  });
+
+  it('documents every environment variable in the README table', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const documented = [...readme.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]).sort();
+    const read = [...ENVIRONMENT_VARIABLES].sort();
+    expect(documented).toEqual(read);
   });
 
   it('keeps docker-compose.yml a valid setup of PostgreSQL, the app and a mail catcher', () => {

@@ -89,6 +89,14 @@ export class Environment {
   ORGANISER_NAME?: string;
 }
 
+/** The names of all variables above, optional ones included. */
+export const ENVIRONMENT_VARIABLES: readonly string[] = [
+  ...new Set([
+    ...Object.keys(new Environment()),
+    'DATABASE_URL', 'SMTP_URL', 'ORGANISER_EMAIL', 'ORGANISER_PASSWORD', 'ORGANISER_NAME',
+  ]),
+];
+
 export type AppConfig = Readonly<Environment> & {
   readonly cookieSecure: boolean;
   readonly embeddedDatabase: boolean;
@@ -105,9 +113,8 @@ export class ConfigError extends Error {
 
 /** Reads and checks the environment once; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new Environment());
   const input: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'SMTP_URL', 'ORGANISER_EMAIL', 'ORGANISER_PASSWORD', 'ORGANISER_NAME']) {
+  for (const key of ENVIRONMENT_VARIABLES) {
     if (env[key] !== undefined) input[key] = env[key] as string;
   }
   const parsed = plainToInstance(Environment, input);
