@@ -20,7 +20,7 @@ export class RegistrationController {
   @Post('company')
   @Public()
   async registerCompany(@Body() body: RegisterCompanyDto, @Res({ passthrough: true }) res: Response) {
-    const { secret, expiresAt, ...registered } = await this.registration.registerCompany(body);
+    const { secret, expiresAt, ...registered } = await this.registration.registerCompany(body.company, body.member);
     setSessionCookie(res, this.config, secret, expiresAt);
     return registered;
   }
@@ -28,7 +28,7 @@ export class RegistrationController {
   @Post('school')
   @Public()
   async registerSchool(@Body() body: RegisterSchoolDto, @Res({ passthrough: true }) res: Response) {
-    const { secret, expiresAt, ...registered } = await this.registration.registerSchool(body);
+    const { secret, expiresAt, ...registered } = await this.registration.registerSchool(body.school, body.member);
     setSessionCookie(res, this.config, secret, expiresAt);
     return registered;
   }

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { NewMemberDto } from '../auth/dto/new-member.dto';
 import { AccountsService } from '../auth/accounts.service';
 import { CredentialsService } from '../auth/credentials.service';
 import { Role } from '../auth/role';
 import { Company } from '../companies/company.entity';
+import { CompanyProfileDto } from '../companies/dto/company-profile.dto';
 import { inTransaction } from '../database/transaction';
+import { SchoolProfileDto } from '../schools/dto/school-profile.dto';
 import { School } from '../schools/school.entity';
-import { RegisterCompanyDto, RegisterSchoolDto } from './dto/registration.dto';
 
 /**
  * A company or school registers itself with its first member, in one transaction: if the
@@ -21,31 +23,32 @@ export class RegistrationService {
     private readonly credentials: CredentialsService,
   ) {}
 
-  registerCompany(dto: RegisterCompanyDto) {
-    return inTransaction(this.dataSource, async (manager) => {
-      const { identifiers } = await manager.insert(Company, { ...dto.company, status: 'pending' });
-      const company = await manager.findOneByOrFail(Company, { id: identifiers[0].id });
-      const user = await this.accounts.create(
-        { ...dto.member, role: Role.CompanyMember, companyId: company.id },
-        manager,
-        'member.',
-      );
-      const session = await this.credentials.startSession(user.id, manager);
-      return { company, user, ...session };
-    });
+  async registerCompany(profile: CompanyProfileDto, member: NewMemberDto) {
+    const { organisation, ...rest } = await this.register(Company, profile, member, { role: Role.CompanyMember, key: 'companyId' });
+    return { company: organisation, ...rest };
   }
 
-  registerSchool(dto: RegisterSchoolDto) {
+  async registerSchool(profile: SchoolProfileDto, member: NewMemberDto) {
+    const { organisation, ...rest } = await this.register(School, profile, member, { role: Role.SchoolMember, key: 'schoolId' });
+    return { school: organisation, ...rest };
+  }
+
+  private register<T extends Company | School>(
+    entity: new () => T,
+    profile: object,
+    member: NewMemberDto,
+    membership: { role: Role; key: 'companyId' | 'schoolId' },
+  ) {
     return inTransaction(this.dataSource, async (manager) => {
-      const { identifiers } = await manager.insert(School, { ...dto.school, status: 'pending' });
-      const school = await manager.findOneByOrFail(School, { id: identifiers[0].id });
+      const { identifiers } = await manager.insert(entity, { ...profile, status: 'pending' } as never);
+      const organisation = await manager.findOneByOrFail(entity, { id: identifiers[0].id } as never);
       const user = await this.accounts.create(
-        { ...dto.member, role: Role.SchoolMember, schoolId: school.id },
+        { ...member, role: membership.role, [membership.key]: organisation.id },
         manager,
         'member.',
       );
       const session = await this.credentials.startSession(user.id, manager);
-      return { school, user, ...session };
+      return { organisation, user, ...session };
     });
   }
 }

@@ -1,29 +1,11 @@
 import { PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUrl, Matches, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { Email, PHONE, POSTAL_CODE, Text } from '../../common/validation/rules';
-import { District, DISTRICT_KEYS } from '../../organisations/region';
+import { ArrayMaxSize, IsArray, IsOptional, IsUrl, Matches, MaxLength } from 'class-validator';
+import { Text } from '../../common/validation/rules';
+import { OrganisationProfileDto } from '../../organisations/dto/organisation-profile.dto';
 
 /** The profile a company keeps; also what it sends when it registers. */
-export class CompanyProfileDto {
-  /** Name of the business, e.g. "Bäckerei Müller GmbH". */
-  @Text(200)
-  name: string;
-
-  @Text(200)
-  street: string;
-
-  /** Five-digit German postal code. */
-  @Matches(POSTAL_CODE, { message: 'postalCode' })
-  postalCode: string;
-
-  @Text(100)
-  town: string;
-
-  /** One of the four districts of Nordthüringen. */
-  @IsIn(DISTRICT_KEYS)
-  district: District;
-
+export class CompanyProfileDto extends OrganisationProfileDto {
   /** Trade or branch, e.g. "Elektrohandwerk". */
   @Text(100)
   branch: string;
@@ -39,12 +21,6 @@ export class CompanyProfileDto {
 
   @Text(200)
   contactPerson: string;
-
-  @Matches(PHONE, { message: 'phone' })
-  phone: string;
-
-  @Email()
-  email: string;
 
   @IsOptional()
   @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
