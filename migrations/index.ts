@@ -1,7 +1,8 @@
 import { Foundation1763712000000 } from './1763712000000-Foundation';
+import { BookingEngine1763798400000 } from './1763798400000-BookingEngine';
 
 /**
  * Every migration, oldest first. The schema's only source: a new migration file is
  * added here too (a test checks that none is missing).
  */
-export const migrations = [Foundation1763712000000];
+export const migrations = [Foundation1763712000000, BookingEngine1763798400000];

@@ -1,12 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
+import { BookingsModule } from './bookings/bookings.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { loggingOptions } from './common/http/request-logging';
 import { CompaniesModule } from './companies/companies.module';
 import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/environment';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { SchoolsModule } from './schools/schools.module';
@@ -26,6 +29,9 @@ export class AppModule {
         OrganisationsModule,
         CompaniesModule,
         SchoolsModule,
+        EventsModule,
+        BookingsModule,
+        CalendarModule,
         HealthModule,
       ],
     };

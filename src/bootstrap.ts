@@ -32,6 +32,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   app.use(express.json({ limit: config.BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: config.BODY_LIMIT }));
+  app.use(express.text({ type: 'text/calendar', limit: config.BODY_LIMIT })); // holiday imports
   app.use(cookieParser());
   app.use(problemDetailsMiddleware()); // body parser errors: malformed JSON, too large
 

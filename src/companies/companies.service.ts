@@ -14,7 +14,7 @@ export class CompaniesService {
   private readonly companies: TenantScoped<Company>;
 
   constructor(@InjectRepository(Company) repository: Repository<Company>) {
-    this.companies = new TenantScoped(repository, 'company', 'id', 'Das Unternehmen');
+    this.companies = new TenantScoped(repository, { company: 'id' }, 'Das Unternehmen');
   }
 
   async list(actor: Actor, query: CompanyListQuery): Promise<Page<Company>> {

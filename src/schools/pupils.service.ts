@@ -18,7 +18,7 @@ export class PupilsService {
     @InjectRepository(SchoolClass) private readonly classes: Repository<SchoolClass>,
     private readonly schools: SchoolsService,
   ) {
-    this.pupils = new TenantScoped(repository, 'school', 'schoolId', 'Die Schülerin / der Schüler');
+    this.pupils = new TenantScoped(repository, { school: 'schoolId' }, 'Die Schülerin / der Schüler');
   }
 
   async list(actor: Actor, schoolId: string, query: PupilListQuery) {

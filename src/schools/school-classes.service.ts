@@ -17,7 +17,7 @@ export class SchoolClassesService {
     @InjectRepository(SchoolClass) repository: Repository<SchoolClass>,
     private readonly schools: SchoolsService,
   ) {
-    this.classes = new TenantScoped(repository, 'school', 'schoolId', 'Die Klasse');
+    this.classes = new TenantScoped(repository, { school: 'schoolId' }, 'Die Klasse');
   }
 
   async list(actor: Actor, schoolId: string) {

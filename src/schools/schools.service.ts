@@ -14,7 +14,7 @@ export class SchoolsService {
   private readonly schools: TenantScoped<School>;
 
   constructor(@InjectRepository(School) repository: Repository<School>) {
-    this.schools = new TenantScoped(repository, 'school', 'id', 'Die Schule');
+    this.schools = new TenantScoped(repository, { school: 'id' }, 'Die Schule');
   }
 
   async list(actor: Actor, query: SchoolListQuery): Promise<Page<School>> {

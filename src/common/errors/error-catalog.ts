@@ -1,4 +1,6 @@
 import { authErrors } from '../../auth/auth.errors';
+import { bookingErrors } from '../../bookings/booking.errors';
+import { eventErrors } from '../../events/event.errors';
 import { organisationErrors } from '../../organisations/organisation.errors';
 import { schoolErrors } from '../../schools/school.errors';
 import { commonErrors } from './common.errors';
@@ -12,6 +14,8 @@ export const errorCatalog = {
   ...authErrors,
   ...organisationErrors,
   ...schoolErrors,
+  ...eventErrors,
+  ...bookingErrors,
 };
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -13,3 +13,14 @@ export const defineErrors = <T extends Record<string, ErrorDefinition>>(errors: 
 export function render(message: Message, params: Record<string, string | number>): string {
   return typeof message === 'function' ? message(params) : message;
 }
+
+/**
+ * Parameters for showing a message without a real case (the API document's error table):
+ * dates get a sample date, everything else shows its name, e.g. "{capacity}".
+ */
+export const SAMPLE_PARAMS: Record<string, string | number> = new Proxy(
+  {},
+  {
+    get: (_target, key) => (key === 'at' ? '2027-05-08T06:30:00Z' : key === 'date' ? '2027-05-08' : `{${String(key)}}`),
+  },
+);

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { errorCatalog } from '../errors/error-catalog';
-import { render } from '../errors/error-messages';
+import { render, SAMPLE_PARAMS } from '../errors/error-messages';
 
 const problemSchema = {
   type: 'object',
@@ -43,7 +43,7 @@ const statusText: Record<number, string> = {
 /** Lists every error code with its status and German text, generated from the catalog. */
 function errorTable() {
   const rows = Object.entries(errorCatalog).map(
-    ([code, d]) => `| \`${code}\` | ${d.status} | ${render(d.de, { what: '…', minutes: 'n', name: '…' })} |`,
+    ([code, d]) => `| \`${code}\` | ${d.status} | ${render(d.de, SAMPLE_PARAMS)} |`,
   );
   return ['| code | status | text (de) |', '|---|---|---|', ...rows].join('\n');
 }

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import { IsDefined, IsEmail, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { parseInstant } from '../time/berlin';
 
 const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -43,4 +44,26 @@ export function Email(options: { optional?: boolean } = {}) {
 /** A password or token as typed: not trimmed, at most 200 characters. */
 export function Secret() {
   return applyDecorators(IsDefined(), IsString(), MaxLength(200));
+}
+
+const INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?$/;
+
+/**
+ * A point in time: ISO 8601 with offset, or local Berlin time without one
+ * ("2027-05-08T08:30"). Arrives in the handler as a Date.
+ */
+export function Instant(options: { optional?: boolean } = {}) {
+  const rules = [
+    IsString(),
+    Matches(INSTANT, { message: 'dateTime' }),
+    Transform(({ value }) => (typeof value === 'string' && INSTANT.test(value) ? parseInstant(value) : value), {
+      toClassOnly: true,
+    }),
+  ];
+  return options.optional ? applyDecorators(IsOptional(), ...rules) : applyDecorators(IsDefined(), ...rules);
+}
+
+/** A wall-clock time 'HH:MM' (Berlin). */
+export function ClockTime() {
+  return applyDecorators(IsDefined(), IsString(), Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'clockTime' }));
 }

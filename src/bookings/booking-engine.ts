@@ -1,0 +1,243 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { isUniqueViolation, pgConstraint } from '../database/pg-errors';
+import { Event } from '../events/event.entity';
+import { Booking } from './booking.entity';
+import { BookingChange } from './booking-change.entity';
+import { BOOKING_TRANSITIONS, BookingChangeKind, BookingKind, BookingStatus, HOLDS_CAPACITY } from './booking-status';
+import type { ErrorCode } from '../common/errors/error-catalog';
+
+/** A new booking as a program describes it; the engine decides its state. */
+export type NewBooking = Partial<Booking> & {
+  kind: BookingKind;
+  quantity: number;
+  bookableId: string | null;
+};
+
+export interface ChangeContext {
+  actorId: string | null;
+  reason?: string | null;
+  details?: Record<string, unknown>;
+}
+
+// Which "only once" rule a unique violation broke, in the words of the person booking.
+const UNIQUE_RULES: Record<string, ErrorCode> = {
+  bookings_stand_once: 'stand_already_applied',
+  bookings_stand_number_key: 'stand_number_taken',
+  bookings_class_visit_once: 'class_already_visits',
+  bookings_day_registration_once: 'already_registered_for_day',
+  bookings_session_class_period: 'class_period_taken',
+  bookings_session_team_period: 'team_busy',
+  bookings_session_room_period: 'room_busy',
+  bookings_placement_pupil_weekday: 'pupil_already_placed',
+};
+
+/** Stand applications always wait for the organiser, who assigns the stand number. */
+const ALWAYS_NEEDS_APPROVAL: readonly BookingKind[] = ['stand'];
+
+/**
+ * The booking engine all three programs share. Every method runs inside the caller's
+ * transaction (given as `manager`), so a booking, its capacity, its history and the
+ * promotion it causes commit or roll back together. Capacity is taken with one
+ * conditional UPDATE of the counter, which holds the row lock only until commit and lets
+ * the database's CHECK refuse any overbooking.
+ */
+@Injectable()
+export class BookingEngine {
+  /** Refuses bookings outside a published event's registration window (database clock). */
+  async assertOpen(manager: EntityManager, event: Event): Promise<void> {
+    if (event.status !== 'published') throw new DomainError('event_not_open');
+    const [{ now }] = await manager.query('SELECT now() AS now');
+    if (now < event.registrationOpensAt) {
+      throw new DomainError('registration_not_open_yet', { at: event.registrationOpensAt.toISOString() });
+    }
+    if (now >= event.registrationClosesAt) {
+      throw new DomainError('registration_closed', { at: event.registrationClosesAt.toISOString() });
+    }
+  }
+
+  /** Only approved organisations book; a pending one may keep its profile meanwhile. */
+  async assertApproved(manager: EntityManager, kind: 'company' | 'school', organisationId: string): Promise<void> {
+    const table = kind === 'company' ? 'companies' : 'schools';
+    const [row] = await manager.query(`SELECT status FROM ${table} WHERE id = $1`, [organisationId]);
+    if (row?.status !== 'approved') throw new DomainError('organisation_not_approved');
+  }
+
+  /** Creates the booking: confirmed or pending if it fits, else on the waiting list. */
+  async place(manager: EntityManager, event: Event, booking: NewBooking, context: ChangeContext): Promise<Booking> {
+    const approved: BookingStatus = this.needsApproval(event, booking.kind) ? 'pending' : 'confirmed';
+    let status: BookingStatus = approved;
+    if (booking.bookableId) {
+      const held = await this.hold(manager, booking.bookableId, booking.quantity);
+      if (!held) {
+        const capacity = await this.capacityOf(manager, booking.bookableId);
+        if (booking.quantity > capacity) throw new DomainError('exceeds_capacity', { capacity });
+        status = 'waitlisted';
+      }
+    }
+    const id = await this.insert(manager, {
+      ...booking,
+      eventId: event.id,
+      status,
+      waitlistedAt: status === 'waitlisted' ? ((() => 'now()') as never) : null,
+      createdBy: context.actorId,
+    });
+    await this.record(manager, id, 'created', null, status, context);
+    return manager.findOneByOrFail(Booking, { id });
+  }
+
+  /**
+   * Moves a booking to `to` (confirm, reject, cancel). Leaving a state that held capacity
+   * frees it, and the first waiting bookings that fit are promoted in the same transaction.
+   */
+  async transition(
+    manager: EntityManager,
+    bookingId: string,
+    to: BookingStatus,
+    context: ChangeContext,
+    changes: Partial<Booking> = {},
+  ): Promise<Booking> {
+    const booking = await manager
+      .createQueryBuilder(Booking, 'b')
+      .setLock('pessimistic_write')
+      .where('b.id = :bookingId', { bookingId })
+      .getOne();
+    if (!booking) throw new NotFoundError('Die Buchung');
+    if (!BOOKING_TRANSITIONS[booking.status].includes(to)) {
+      throw new DomainError('invalid_transition', { status: booking.status });
+    }
+    await this.updateBooking(manager, booking.id, { ...changes, status: to, waitlistedAt: null });
+    const change: BookingChangeKind = to === 'pending' || to === 'confirmed' ? 'confirmed' : to;
+    await this.record(manager, booking.id, change, booking.status, to, context);
+    if (booking.bookableId && HOLDS_CAPACITY.includes(booking.status) && !HOLDS_CAPACITY.includes(to)) {
+      await this.release(manager, booking.bookableId, booking.quantity);
+    }
+    return manager.findOneByOrFail(Booking, { id: booking.id });
+  }
+
+  /** Sets a new capacity; refuses to go below what is booked; promotes when it grows. */
+  async setCapacity(manager: EntityManager, bookableId: string, capacity: number): Promise<void> {
+    const [row] = await manager.query(
+      `UPDATE bookables SET capacity = $2 WHERE id = $1 AND booked <= $2 RETURNING booked`,
+      [bookableId, capacity],
+    );
+    if (!row) {
+      const [current] = await manager.query(`SELECT booked FROM bookables WHERE id = $1`, [bookableId]);
+      if (!current) throw new NotFoundError('');
+      throw new DomainError('capacity_below_booked', { booked: current.booked });
+    }
+    await this.promote(manager, bookableId);
+  }
+
+  /** Appends to the booking's history (and the stream the mail work reads). */
+  async record(
+    manager: EntityManager,
+    bookingId: string,
+    change: BookingChangeKind,
+    fromStatus: BookingStatus | null,
+    toStatus: BookingStatus,
+    context: ChangeContext,
+  ): Promise<void> {
+    await manager.insert(BookingChange, {
+      bookingId,
+      change,
+      fromStatus,
+      toStatus,
+      actorId: context.actorId,
+      reason: context.reason ?? null,
+      details: context.details ?? {},
+    } as never);
+  }
+
+  /** Marks a change of the booking's content (not its state) and bumps its version. */
+  async touch(manager: EntityManager, booking: Booking, change: BookingChangeKind, context: ChangeContext) {
+    await this.updateBooking(manager, booking.id, {});
+    await this.record(manager, booking.id, change, booking.status, booking.status, context);
+  }
+
+  private needsApproval(event: Event, kind: BookingKind) {
+    return event.requiresApproval || ALWAYS_NEEDS_APPROVAL.includes(kind);
+  }
+
+  /** Takes `quantity` places if they are free, in one statement: true if taken. */
+  private async hold(manager: EntityManager, bookableId: string, quantity: number): Promise<boolean> {
+    const rows = await manager.query(
+      `UPDATE bookables SET booked = booked + $2 WHERE id = $1 AND booked + $2 <= capacity RETURNING id`,
+      [bookableId, quantity],
+    );
+    return rows.length > 0;
+  }
+
+  private async capacityOf(manager: EntityManager, bookableId: string): Promise<number> {
+    const [row] = await manager.query(`SELECT capacity FROM bookables WHERE id = $1`, [bookableId]);
+    if (!row) throw new NotFoundError('');
+    return row.capacity;
+  }
+
+  private async release(manager: EntityManager, bookableId: string, quantity: number) {
+    await manager.query(`UPDATE bookables SET booked = booked - $2 WHERE id = $1`, [bookableId, quantity]);
+    await this.promote(manager, bookableId);
+  }
+
+  /**
+   * Promotes waiting bookings, first come first served: each in turn that fits into what
+   * is free now takes its places; one that does not fit waits on, and a smaller one behind
+   * it may go ahead.
+   */
+  private async promote(manager: EntityManager, bookableId: string) {
+    const [pool] = await manager.query(
+      `SELECT b.capacity - b.booked AS free, e.requires_approval
+         FROM bookables b JOIN events e ON e.id = b.event_id WHERE b.id = $1 FOR UPDATE OF b`,
+      [bookableId],
+    );
+    let free: number = pool.free;
+    if (free <= 0) return;
+    const waiting: Booking[] = await manager
+      .createQueryBuilder(Booking, 'b')
+      .setLock('pessimistic_write')
+      .where(`b.bookable_id = :bookableId AND b.status = 'waitlisted'`, { bookableId })
+      .orderBy('b.waitlisted_at', 'ASC')
+      .addOrderBy('b.id', 'ASC')
+      .getMany();
+    for (const booking of waiting) {
+      if (booking.quantity > free) continue;
+      await this.hold(manager, bookableId, booking.quantity);
+      free -= booking.quantity;
+      const to: BookingStatus = pool.requires_approval || ALWAYS_NEEDS_APPROVAL.includes(booking.kind) ? 'pending' : 'confirmed';
+      await this.updateBooking(manager, booking.id, { status: to, waitlistedAt: null });
+      await this.record(manager, booking.id, 'promoted', 'waitlisted', to, {
+        actorId: null,
+        reason: 'Platz frei geworden / place became free',
+      });
+      if (free <= 0) break;
+    }
+  }
+
+  private async insert(manager: EntityManager, values: Partial<Booking>): Promise<string> {
+    try {
+      const result = await manager.insert(Booking, values as never);
+      return result.identifiers[0].id as string;
+    } catch (error) {
+      throw this.ruleBroken(error);
+    }
+  }
+
+  private async updateBooking(manager: EntityManager, id: string, values: Partial<Booking>) {
+    try {
+      await manager
+        .createQueryBuilder()
+        .update(Booking)
+        .set({ ...values, version: () => 'version + 1' } as never)
+        .where('id = :id', { id })
+        .execute();
+    } catch (error) {
+      throw this.ruleBroken(error);
+    }
+  }
+
+  private ruleBroken(error: unknown) {
+    const rule = isUniqueViolation(error) ? UNIQUE_RULES[pgConstraint(error) ?? ''] : undefined;
+    return rule ? new DomainError(rule) : error;
+  }
+}

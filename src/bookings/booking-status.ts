@@ -1,0 +1,33 @@
+export const BOOKING_STATUSES = ['pending', 'confirmed', 'waitlisted', 'cancelled', 'rejected'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+export const BOOKING_KINDS = ['stand', 'class_visit', 'day_registration', 'session', 'placement'] as const;
+export type BookingKind = (typeof BOOKING_KINDS)[number];
+
+/** A booking holds capacity while pending or confirmed; a waiting one holds none yet. */
+export const HOLDS_CAPACITY: readonly BookingStatus[] = ['pending', 'confirmed'];
+/** Live bookings count for the "only once" rules; cancelled and rejected ones are history. */
+export const LIVE: readonly BookingStatus[] = ['pending', 'confirmed', 'waitlisted'];
+
+export type BookingChangeKind =
+  | 'created'
+  | 'confirmed'
+  | 'waitlisted'
+  | 'promoted'
+  | 'rejected'
+  | 'cancelled'
+  | 'changed'
+  | 'day_cancelled'
+  | 'day_restored';
+
+/**
+ * Which state may follow which. Promotion (waitlisted → pending/confirmed) is done by the
+ * engine when capacity frees up, never by hand.
+ */
+export const BOOKING_TRANSITIONS: Record<BookingStatus, readonly BookingStatus[]> = {
+  pending: ['confirmed', 'rejected', 'cancelled'],
+  waitlisted: ['pending', 'confirmed', 'rejected', 'cancelled'],
+  confirmed: ['cancelled'],
+  cancelled: [],
+  rejected: [],
+};

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Role } from '../auth/role';
+import { UuidParam } from '../common/http/uuid-param.pipe';
+import { BookingsService } from './bookings.service';
+import { BookingListQuery, ConfirmBookingDto, ReasonDto } from './dto/booking-actions.dto';
+
+@ApiTags('bookings')
+@Controller('api/v1/bookings')
+export class BookingsController {
+  constructor(private readonly bookings: BookingsService) {}
+
+  /** The own organisation's bookings (organisers and partners: all), newest first. */
+  @Get()
+  list(@CurrentActor() actor: Actor, @Query() query: BookingListQuery) {
+    return this.bookings.list(actor, query);
+  }
+
+  @Get(':bookingId')
+  get(@CurrentActor() actor: Actor, @Param('bookingId', UuidParam) bookingId: string) {
+    return this.bookings.get(actor, bookingId);
+  }
+
+  @Get(':bookingId/history')
+  history(@CurrentActor() actor: Actor, @Param('bookingId', UuidParam) bookingId: string) {
+    return this.bookings.history(actor, bookingId);
+  }
+
+  @Post(':bookingId/confirm')
+  @HttpCode(200)
+  @Roles(Role.Organiser)
+  confirm(@CurrentActor() actor: Actor, @Param('bookingId', UuidParam) bookingId: string, @Body() body: ConfirmBookingDto) {
+    return this.bookings.confirm(actor, bookingId, body);
+  }
+
+  @Post(':bookingId/reject')
+  @HttpCode(200)
+  @Roles(Role.Organiser)
+  reject(@CurrentActor() actor: Actor, @Param('bookingId', UuidParam) bookingId: string, @Body() body: ReasonDto) {
+    return this.bookings.reject(actor, bookingId, body.reason);
+  }
+
+  @Post(':bookingId/cancel')
+  @HttpCode(200)
+  @Roles(Role.Organiser, Role.CompanyMember, Role.SchoolMember)
+  cancel(@CurrentActor() actor: Actor, @Param('bookingId', UuidParam) bookingId: string, @Body() body: ReasonDto) {
+    return this.bookings.cancel(actor, bookingId, body.reason);
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { isStaff } from '../auth/role';
+import { TenantScoped } from '../auth/tenant-scope';
+import { DomainError } from '../common/errors/domain-error';
+import { Page, pageWindow } from '../common/http/pagination';
+import { inTransaction } from '../database/transaction';
+import { Event } from '../events/event.entity';
+import { BookingChange } from './booking-change.entity';
+import { BookingEngine } from './booking-engine';
+import { Booking } from './booking.entity';
+import { BookingListQuery, ConfirmBookingDto } from './dto/booking-actions.dto';
+
+/**
+ * What every booking shares, whatever its program: seeing it and its history, and the
+ * organiser's confirm / reject and everyone's cancel. A member reaches the bookings of its
+ * own organisation on either side (the school of a placement, the company taking it).
+ */
+@Injectable()
+export class BookingsService {
+  readonly bookings: TenantScoped<Booking>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(Booking) repository: Repository<Booking>,
+    private readonly engine: BookingEngine,
+  ) {
+    this.bookings = new TenantScoped(repository, { company: 'companyId', school: 'schoolId' }, 'Die Buchung');
+  }
+
+  async list(actor: Actor, query: BookingListQuery): Promise<Page<Booking>> {
+    const { page, pageSize, skip, take } = pageWindow(query);
+    const qb = this.bookings.queryBuilder(actor, 'b').orderBy('b.created_at', 'DESC').addOrderBy('b.id').skip(skip).take(take);
+    if (query.eventId) qb.andWhere('b.event_id = :eventId', { eventId: query.eventId });
+    if (query.kind) qb.andWhere('b.kind = :kind', { kind: query.kind });
+    if (query.status) qb.andWhere('b.status = :status', { status: query.status });
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total, page, pageSize };
+  }
+
+  get(actor: Actor, bookingId: string, manager?: EntityManager) {
+    return this.bookings.findOne(actor, { id: bookingId }, manager);
+  }
+
+  /** Every change: who, when, from which state to which, and why. */
+  async history(actor: Actor, bookingId: string) {
+    await this.get(actor, bookingId);
+    return this.dataSource.manager.find(BookingChange, { where: { bookingId }, order: { id: 'ASC' } });
+  }
+
+  /** Organisers confirm a pending booking; a stand gets its number here. */
+  async confirm(actor: Actor, bookingId: string, dto: ConfirmBookingDto) {
+    return inTransaction(this.dataSource, async (manager) => {
+      const booking = await this.get(actor, bookingId, manager);
+      if (booking.kind === 'stand' && dto.standNumber === undefined && booking.status === 'pending') {
+        throw new DomainError('validation_failed', {}, [{ field: 'standNumber', code: 'isDefined', message: 'should not be null or undefined' }]);
+      }
+      if (booking.kind !== 'stand' && dto.standNumber !== undefined) {
+        throw new DomainError('validation_failed', {}, [{ field: 'standNumber', code: 'combination', message: 'notForProgram' }]);
+      }
+      if (booking.status !== 'pending') throw new DomainError('invalid_transition', { status: booking.status });
+      return this.engine.transition(manager, bookingId, 'confirmed', { actorId: actor.userId }, dto.standNumber ? { standNumber: dto.standNumber } : {});
+    });
+  }
+
+  reject(actor: Actor, bookingId: string, reason?: string) {
+    return inTransaction(this.dataSource, async (manager) => {
+      await this.get(actor, bookingId, manager);
+      return this.engine.transition(manager, bookingId, 'rejected', { actorId: actor.userId, reason });
+    });
+  }
+
+  /**
+   * The booker (either side of it) cancels until the event's cancellation deadline;
+   * organisers at any time. Freed places go to the waiting list at once.
+   */
+  cancel(actor: Actor, bookingId: string, reason?: string) {
+    return inTransaction(this.dataSource, async (manager) => {
+      const booking = await this.get(actor, bookingId, manager);
+      if (!isStaff(actor.role)) {
+        const event = await manager.findOneByOrFail(Event, { id: booking.eventId });
+        const [{ now }] = await manager.query('SELECT now() AS now');
+        if (now > event.cancellationDeadline) {
+          throw new DomainError('cancellation_deadline_passed', { at: event.cancellationDeadline.toISOString() });
+        }
+      }
+      return this.engine.transition(manager, bookingId, 'cancelled', { actorId: actor.userId, reason });
+    });
+  }
+}

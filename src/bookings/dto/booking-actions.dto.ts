@@ -1,0 +1,30 @@
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQuery } from '../../common/http/pagination';
+import { Text, WholeNumber } from '../../common/validation/rules';
+import { BOOKING_KINDS, BOOKING_STATUSES, BookingKind, BookingStatus } from '../booking-status';
+
+export class ConfirmBookingDto {
+  /** Stand applications: the stand number, unique within the fair (required there). */
+  @WholeNumber(1, 10_000, { optional: true })
+  standNumber?: number;
+}
+
+export class ReasonDto {
+  /** Why — shown in the booking's history and the mail. */
+  @Text(1000, { optional: true })
+  reason?: string;
+}
+
+export class BookingListQuery extends PageQuery {
+  @IsOptional()
+  @IsUUID()
+  eventId?: string;
+
+  @IsOptional()
+  @IsIn(BOOKING_KINDS)
+  kind?: BookingKind;
+
+  @IsOptional()
+  @IsIn(BOOKING_STATUSES)
+  status?: BookingStatus;
+}

@@ -1,0 +1,60 @@
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Text, WholeNumber } from '../../common/validation/rules';
+
+const trimmedList = Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value));
+
+export class StandApplicationDto {
+  /** Size wanted, e.g. "3 x 3 m". */
+  @Text(50)
+  standSize: string;
+
+  @IsIn(['indoor', 'outdoor'])
+  location: 'indoor' | 'outdoor';
+
+  @IsDefined()
+  @IsBoolean()
+  powerNeeded: boolean;
+
+  /** The Mitmachaktion: what pupils can try at the stand. */
+  @Text(1000)
+  handsOnActivity: string;
+
+  /** Apprenticeships (Ausbildungsberufe) advertised at the stand. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @trimmedList
+  @MaxLength(100, { each: true })
+  @Matches(/\S/, { each: true, message: 'notBlank' })
+  apprenticeships?: string[];
+
+  /** Internships (Praktika) advertised at the stand. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @trimmedList
+  @MaxLength(100, { each: true })
+  @Matches(/\S/, { each: true, message: 'notBlank' })
+  internships?: string[];
+
+  /** How many staff will be at the stand. */
+  @WholeNumber(1, 50)
+  staffCount: number;
+}
+
+export class ClassVisitDto {
+  @IsUUID()
+  timeSlotId: string;
+
+  /** One of the school's classes; a class visits the fair once. */
+  @IsUUID()
+  schoolClassId: string;
+
+  @WholeNumber(1, 60)
+  pupils: number;
+
+  /** Accompanying teachers; they count against the slot's places too. */
+  @WholeNumber(0, 10)
+  teachers: number;
+}

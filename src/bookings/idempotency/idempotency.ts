@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { DomainError } from '../../common/errors/domain-error';
+
+export interface IdempotencyRequest {
+  /** The client's Idempotency-Key header, if it sent one. */
+  key: string | null;
+  /** What the request asked for: method, path and body. Same key, other fingerprint: 422. */
+  fingerprint: string;
+}
+
+const KEY = /^[\x21-\x7e]{1,200}$/; // printable ASCII, as the IETF draft's examples
+
+/** JSON with sorted keys, so that the same body in another key order is the same request. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function idempotencyOf(req: Request): IdempotencyRequest {
+  const header = req.headers['idempotency-key'];
+  if (header !== undefined && (typeof header !== 'string' || !KEY.test(header))) {
+    throw new DomainError('validation_failed', {}, [
+      { field: 'Idempotency-Key', code: 'header', message: 'idempotencyKey' },
+    ]);
+  }
+  const fingerprint = createHash('sha256')
+    .update(`${req.method} ${req.originalUrl.split('?')[0]} ${canonical(req.body)}`)
+    .digest('hex');
+  return { key: header ?? null, fingerprint };
+}
+
+/** The Idempotency-Key of a POST that creates a booking (optional header). */
+export const Idempotency = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
+  idempotencyOf(ctx.switchToHttp().getRequest<Request>()),
+);

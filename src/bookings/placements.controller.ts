@@ -1,0 +1,55 @@
+import { Body, Controller, Delete, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Role } from '../auth/role';
+import { DomainError } from '../common/errors/domain-error';
+import { UuidParam } from '../common/http/uuid-param.pipe';
+import { PlacementDto, PlacementExceptionDto } from './dto/placement.dto';
+import { Idempotency, IdempotencyRequest } from './idempotency/idempotency';
+import { IDEMPOTENCY_HEADER_DOC } from './idempotency/idempotency-doc';
+import { respond } from './idempotency/respond';
+import { PlacementsService } from './placements.service';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+@ApiTags('praxistage')
+@Controller('api/v1')
+export class PlacementsController {
+  constructor(private readonly placements: PlacementsService) {}
+
+  /** A school places a pupil on one weekday of an offer for the term (weekly series). */
+  @Post('events/:eventId/placements')
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
+  @Roles(Role.SchoolMember)
+  async book(
+    @CurrentActor() actor: Actor,
+    @Param('eventId', UuidParam) eventId: string,
+    @Body() body: PlacementDto,
+    @Idempotency() request: IdempotencyRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return respond(res, await this.placements.book(actor, eventId, body, request));
+  }
+
+  /** The computed practice days, and the days left out (public holiday, school holidays, cancelled). */
+  @Get('bookings/:bookingId/dates')
+  dates(@CurrentActor() actor: Actor, @Param('bookingId', UuidParam) bookingId: string) {
+    return this.placements.dates(actor, bookingId);
+  }
+
+  /** The school or the company cancels a single practice day (pupil ill, school event). */
+  @Post('bookings/:bookingId/cancelled-days')
+  @Roles(Role.Organiser, Role.CompanyMember, Role.SchoolMember)
+  cancelDay(@CurrentActor() actor: Actor, @Param('bookingId', UuidParam) bookingId: string, @Body() body: PlacementExceptionDto) {
+    return this.placements.cancelDay(actor, bookingId, body);
+  }
+
+  @Delete('bookings/:bookingId/cancelled-days/:date')
+  @Roles(Role.Organiser, Role.CompanyMember, Role.SchoolMember)
+  restoreDay(@CurrentActor() actor: Actor, @Param('bookingId', UuidParam) bookingId: string, @Param('date') date: string) {
+    if (!ISO_DATE.test(date)) throw new DomainError('validation_failed', {}, [{ field: 'date', code: 'matches', message: 'date' }]);
+    return this.placements.restoreDay(actor, bookingId, date);
+  }
+}

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { Role } from '../auth/role';
+import { DomainError } from '../common/errors/domain-error';
+import { likePattern } from '../common/http/search';
+import { canManageSchoolDay } from '../events/event-visibility';
+import { EventsService } from '../events/events.service';
+import { requireProgram } from '../events/program-guard';
+import { BookingEngine } from './booking-engine';
+import { LIVE } from './booking-status';
+import { RegistrationListQuery, SessionDto } from './dto/school-day-booking.dto';
+import { IdempotencyRequest } from './idempotency/idempotency';
+import { IdempotencyService } from './idempotency/idempotency.service';
+
+const fieldProblem = (field: string, message: string) =>
+  new DomainError('validation_failed', {}, [{ field, code: 'reference', message }]);
+
+/**
+ * Schule trifft Wirtschaft: companies register for the day, then sessions are booked into
+ * the class × period grid — by the company itself, or by the host school that wants it.
+ * One company per class and period, one place per team and period, one session per room
+ * and period: the database's unique indexes refuse the rest.
+ */
+@Injectable()
+export class SchoolDayBookingsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+    private readonly engine: BookingEngine,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  register(actor: Actor, eventId: string, request: IdempotencyRequest) {
+    const companyId = actor.companyId!;
+    return this.idempotency.run(actor, request, 201, async (manager) => {
+      const event = await this.openEvent(actor, eventId, manager);
+      await this.engine.assertApproved(manager, 'company', companyId);
+      return this.engine.place(
+        manager,
+        event,
+        { kind: 'day_registration', bookableId: null, quantity: 1, companyId, schoolId: event.hostSchoolId },
+        { actorId: actor.userId },
+      );
+    });
+  }
+
+  bookSession(actor: Actor, eventId: string, dto: SessionDto, request: IdempotencyRequest) {
+    return this.idempotency.run(actor, request, 201, async (manager) => {
+      const event = await this.openEvent(actor, eventId, manager);
+      const companyId = this.presentingCompany(actor, event, dto);
+      await this.engine.assertApproved(manager, 'school', event.hostSchoolId!);
+      await this.checkGridReferences(manager, eventId, dto);
+      const [registered] = await manager.query(
+        `SELECT 1 FROM bookings WHERE event_id = $1 AND kind = 'day_registration' AND company_id = $2 AND status = 'confirmed'`,
+        [eventId, companyId],
+      );
+      if (!registered) throw new DomainError('not_registered_for_day');
+      return this.engine.place(
+        manager,
+        event,
+        {
+          kind: 'session',
+          bookableId: null,
+          quantity: 1,
+          companyId,
+          schoolId: event.hostSchoolId,
+          eventClassId: dto.eventClassId,
+          periodId: dto.periodId,
+          roomId: dto.roomId ?? null,
+          team: dto.team ?? 1,
+        },
+        { actorId: actor.userId },
+      );
+    });
+  }
+
+  /** The grid: every period × class with the company (and room) in it; visible like the event. */
+  async grid(actor: Actor | undefined, eventId: string) {
+    const event = await this.events.findVisible(actor, eventId);
+    requireProgram(event, 'schule-trifft-wirtschaft');
+    const [periods, classes, cells] = await Promise.all([
+      this.dataSource.query(
+        `SELECT id, number, starts_at AS "startsAt", ends_at AS "endsAt" FROM event_periods WHERE event_id = $1 ORDER BY number`,
+        [eventId],
+      ),
+      this.dataSource.query(
+        `SELECT ec.id, sc.name, sc.grade FROM event_classes ec JOIN school_classes sc ON sc.id = ec.school_class_id
+          WHERE ec.event_id = $1 ORDER BY sc.grade, sc.name`,
+        [eventId],
+      ),
+      this.dataSource.query(
+        `SELECT b.id AS "bookingId", b.period_id AS "periodId", b.event_class_id AS "eventClassId", b.status, b.team,
+                b.company_id AS "companyId", c.name AS "companyName", c.branch, b.room_id AS "roomId", r.name AS "roomName"
+           FROM bookings b JOIN companies c ON c.id = b.company_id LEFT JOIN event_rooms r ON r.id = b.room_id
+          WHERE b.event_id = $1 AND b.kind = 'session' AND b.status IN ('pending', 'confirmed')`,
+        [eventId],
+      ),
+    ]);
+    return { eventId, periods, classes, cells };
+  }
+
+  /** Companies registered for the day, for the host school choosing whom to invite into its grid. */
+  async registrations(actor: Actor, eventId: string, query: RegistrationListQuery) {
+    const event = await this.events.findVisible(actor, eventId);
+    requireProgram(event, 'schule-trifft-wirtschaft');
+    if (!canManageSchoolDay(actor, event) && actor.role !== Role.Partner) throw new DomainError('not_host_school');
+    return this.dataSource.query(
+      `SELECT b.id AS "bookingId", b.status, c.id AS "companyId", c.name, c.branch, c.apprenticeships, c.town
+         FROM bookings b JOIN companies c ON c.id = b.company_id
+        WHERE b.event_id = $1 AND b.kind = 'day_registration' AND b.status = ANY($2)
+          AND ($3::text IS NULL OR c.branch ILIKE $3 OR array_to_string(c.apprenticeships, ' ') ILIKE $3)
+        ORDER BY c.name`,
+      [eventId, LIVE, query.branch ? likePattern(query.branch) : null],
+    );
+  }
+
+  /** Whose session it is: a company books for itself; the host school and organisers name one. */
+  private presentingCompany(actor: Actor, event: { hostSchoolId: string | null }, dto: SessionDto): string {
+    if (actor.role === Role.CompanyMember) {
+      if (dto.companyId && dto.companyId !== actor.companyId) throw fieldProblem('companyId', 'notForProgram');
+      return actor.companyId!;
+    }
+    if (!canManageSchoolDay(actor, event as never)) throw new DomainError('not_host_school');
+    if (!dto.companyId) {
+      throw new DomainError('validation_failed', {}, [{ field: 'companyId', code: 'isDefined', message: 'should not be null or undefined' }]);
+    }
+    return dto.companyId;
+  }
+
+  private async checkGridReferences(manager: EntityManager, eventId: string, dto: SessionDto) {
+    const [row] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM event_classes WHERE id = $2 AND event_id = $1) AS class_ok,
+              EXISTS (SELECT 1 FROM event_periods WHERE id = $3 AND event_id = $1) AS period_ok,
+              ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM event_rooms WHERE id = $4 AND event_id = $1)) AS room_ok`,
+      [eventId, dto.eventClassId, dto.periodId, dto.roomId ?? null],
+    );
+    const problems = [
+      ...(row.class_ok ? [] : [{ field: 'eventClassId', code: 'reference', message: 'notInEvent' }]),
+      ...(row.period_ok ? [] : [{ field: 'periodId', code: 'reference', message: 'notInEvent' }]),
+      ...(row.room_ok ? [] : [{ field: 'roomId', code: 'reference', message: 'notInEvent' }]),
+    ];
+    if (problems.length) throw new DomainError('validation_failed', {}, problems);
+  }
+
+  private async openEvent(actor: Actor, eventId: string, manager: EntityManager) {
+    const event = await this.events.findVisible(actor, eventId, manager);
+    requireProgram(event, 'schule-trifft-wirtschaft');
+    await this.engine.assertOpen(manager, event);
+    return event;
+  }
+}

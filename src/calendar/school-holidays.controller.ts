@@ -1,0 +1,61 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Public, Roles } from '../auth/auth.decorators';
+import { Role } from '../auth/role';
+import { DomainError } from '../common/errors/domain-error';
+import { UuidParam } from '../common/http/uuid-param.pipe';
+import { IsOptional, Matches } from 'class-validator';
+import { Text } from '../common/validation/rules';
+import { SCHOOL_YEAR, SchoolHolidayDto, SchoolYearQuery } from './dto/school-holiday.dto';
+import { SchoolHolidaysService } from './school-holidays.service';
+
+class HolidayListQuery {
+  @IsOptional()
+  @Matches(SCHOOL_YEAR, { message: 'schoolYear' })
+  schoolYear?: string;
+}
+
+class IcsImportDto {
+  /** The content of an .ics file (VCALENDAR with one VEVENT per holiday period). */
+  @Text(1_000_000)
+  ics: string;
+}
+
+@ApiTags('school holidays')
+@Controller('api/v1/school-holidays')
+export class SchoolHolidaysController {
+  constructor(private readonly holidays: SchoolHolidaysService) {}
+
+  @Get()
+  @Public()
+  list(@Query() query: HolidayListQuery) {
+    return this.holidays.list(query.schoolYear);
+  }
+
+  @Post()
+  @Roles(Role.Organiser)
+  add(@Body() body: SchoolHolidayDto) {
+    return this.holidays.add(body);
+  }
+
+  /** Imports holidays from an .ics file: send it as text/calendar, or as JSON { "ics": "…" }. */
+  @Post('import')
+  @Roles(Role.Organiser)
+  @ApiConsumes('text/calendar', 'application/json')
+  @ApiBody({ type: IcsImportDto })
+  import(@Query() query: SchoolYearQuery, @Req() req: Request) {
+    const text = typeof req.body === 'string' ? req.body : (req.body as { ics?: unknown })?.ics;
+    if (typeof text !== 'string' || text.length === 0) {
+      throw new DomainError('validation_failed', {}, [{ field: 'ics', code: 'isDefined', message: 'should not be null or undefined' }]);
+    }
+    return this.holidays.importIcs(query.schoolYear, text);
+  }
+
+  @Delete(':holidayId')
+  @HttpCode(204)
+  @Roles(Role.Organiser)
+  remove(@Param('holidayId', UuidParam) holidayId: string) {
+    return this.holidays.remove(holidayId);
+  }
+}

@@ -1,0 +1,89 @@
+import { PartialType, OmitType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '../../common/http/pagination';
+import { CalendarDate, Instant, Text, WholeNumber } from '../../common/validation/rules';
+import { EVENT_STATUSES, EventStatus, Program, PROGRAMS } from '../event-status';
+
+export class CreateEventDto {
+  @IsIn(PROGRAMS)
+  program: Program;
+
+  /** e.g. "Deine Region dein Handwerk 2027". */
+  @Text(200)
+  title: string;
+
+  @Text(5000, { optional: true })
+  description?: string;
+
+  /** Where it takes place, e.g. "HABI-Gelände Nordhausen". */
+  @Text(300)
+  venue: string;
+
+  /** The (first) day; for Praxistage the first day of the term. */
+  @CalendarDate()
+  startsOn: string;
+
+  /** The last day (the same as startsOn for a one-day event). */
+  @CalendarDate()
+  endsOn: string;
+
+  /** ISO 8601; without an offset, German local time. */
+  @Instant()
+  registrationOpensAt: Date;
+
+  @Instant()
+  registrationClosesAt: Date;
+
+  /** Until then bookers may cancel themselves. */
+  @Instant()
+  cancellationDeadline: Date;
+
+  /** New bookings wait for an organiser's confirmation. Stand applications always do. */
+  @IsOptional()
+  @IsBoolean()
+  requiresApproval?: boolean;
+
+  /** Handwerkertag: how many stands the fair has (required there). */
+  @WholeNumber(1, 1000, { optional: true })
+  standCount?: number;
+
+  /** Schule trifft Wirtschaft: the host school (required there). */
+  @IsOptional()
+  @IsUUID()
+  hostSchoolId?: string;
+
+  /** Schule trifft Wirtschaft: occupational fields the school would like companies from. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value))
+  @MaxLength(100, { each: true })
+  @Matches(/\S/, { each: true, message: 'notBlank' })
+  requestedOccupationalFields?: string[];
+}
+
+export class UpdateEventDto extends PartialType(OmitType(CreateEventDto, ['program', 'hostSchoolId'] as const)) {}
+
+export class ChangeEventStatusDto {
+  @IsIn(EVENT_STATUSES)
+  status: EventStatus;
+
+  /** Why (shown in the history of cancelled bookings). */
+  @Text(1000, { optional: true })
+  reason?: string;
+}
+
+export class EventListQuery extends PageQuery {
+  @IsOptional()
+  @IsIn(PROGRAMS)
+  program?: Program;
+
+  @IsOptional()
+  @IsIn(EVENT_STATUSES)
+  status?: EventStatus;
+
+  /** Only events ending on or after this date (YYYY-MM-DD), e.g. today for "upcoming". */
+  @CalendarDate({ optional: true })
+  from?: string;
+}

@@ -1,0 +1,34 @@
+import { defineErrors } from '../common/errors/error-messages';
+
+export const eventErrors = defineErrors({
+  event_status_change_not_allowed: {
+    status: 409,
+    de: (p) => `Eine Veranstaltung im Status „${p.from}“ kann nicht auf „${p.to}“ gesetzt werden.`,
+    en: (p) => `An event in status "${p.from}" cannot be set to "${p.to}".`,
+  },
+  wrong_program: {
+    status: 409,
+    de: (p) => `Das gibt es nur bei Veranstaltungen des Programms „${p.program}“.`,
+    en: (p) => `This only exists for events of the program "${p.program}".`,
+  },
+  not_host_school: {
+    status: 403,
+    de: 'Das kann nur die gastgebende Schule oder das Regionalmanagement.',
+    en: 'Only the host school or the organisers can do this.',
+  },
+  period_number_taken: {
+    status: 409,
+    de: (p) => `Die ${p.number}. Stunde gibt es schon.`,
+    en: (p) => `Period ${p.number} already exists.`,
+  },
+  room_name_taken: {
+    status: 409,
+    de: 'Einen Raum mit diesem Namen gibt es schon.',
+    en: 'A room with this name already exists.',
+  },
+  class_already_participates: {
+    status: 409,
+    de: 'Diese Klasse nimmt schon teil.',
+    en: 'This class already takes part.',
+  },
+});

@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { DomainError, FieldError, NotFoundError } from '../common/errors/domain-error';
+import { Page, pageWindow } from '../common/http/pagination';
+import { inTransaction } from '../database/transaction';
+import { BookingEngine } from '../bookings/booking-engine';
+import { LIVE } from '../bookings/booking-status';
+import { ChangeEventStatusDto, CreateEventDto, EventListQuery, UpdateEventDto } from './dto/event.dto';
+import { Event } from './event.entity';
+import { EVENT_TRANSITIONS } from './event-status';
+import { restrictToVisible } from './event-visibility';
+
+export interface Availability {
+  capacity: number;
+  booked: number;
+  free: number;
+}
+
+/** What is still free, per kind of capacity: stands, visitor places, practicum places. */
+export type EventAvailability = Partial<Record<'stands' | 'visitorPlaces' | 'practicumPlaces', Availability>>;
+const AVAILABILITY_NAMES = { stands: 'stands', time_slot: 'visitorPlaces', offer_weekday: 'practicumPlaces' } as const;
+
+@Injectable()
+export class EventsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(Event) private readonly events: Repository<Event>,
+    private readonly engine: BookingEngine,
+  ) {}
+
+  async list(actor: Actor | undefined, query: EventListQuery): Promise<Page<Event & { availability: EventAvailability }>> {
+    const { page, pageSize, skip, take } = pageWindow(query);
+    const qb = restrictToVisible(this.events.createQueryBuilder('e'), actor)
+      .orderBy('e.starts_on', 'ASC')
+      .addOrderBy('e.id')
+      .skip(skip)
+      .take(take);
+    if (query.program) qb.andWhere('e.program = :program', { program: query.program });
+    if (query.status) qb.andWhere('e.status = :status', { status: query.status });
+    if (query.from) qb.andWhere('e.ends_on >= :from', { from: query.from });
+    const [items, total] = await qb.getManyAndCount();
+    const availability = await this.availability(items.map((e) => e.id));
+    return { items: items.map((e) => ({ ...e, availability: availability.get(e.id) ?? {} })), total, page, pageSize };
+  }
+
+  async get(actor: Actor | undefined, eventId: string) {
+    const event = await this.findVisible(actor, eventId);
+    return { ...event, availability: (await this.availability([event.id])).get(event.id) ?? {} };
+  }
+
+  /** The event if the actor may see it, else 404 (drafts do not exist for members). */
+  async findVisible(actor: Actor | undefined, eventId: string, manager: EntityManager = this.dataSource.manager) {
+    const event = await restrictToVisible(manager.createQueryBuilder(Event, 'e'), actor)
+      .andWhere('e.id = :eventId', { eventId })
+      .getOne();
+    if (!event) throw new NotFoundError('Die Veranstaltung');
+    return event;
+  }
+
+  async create(actor: Actor, dto: CreateEventDto) {
+    this.checkCombination(dto.program, dto);
+    return inTransaction(this.dataSource, async (manager) => {
+      if (dto.hostSchoolId && !(await manager.query('SELECT 1 FROM schools WHERE id = $1', [dto.hostSchoolId])).length) {
+        throw new DomainError('validation_failed', {}, [{ field: 'hostSchoolId', code: 'unknown', message: 'unknownSchool' }]);
+      }
+      const { standCount, ...fields } = dto;
+      const { identifiers } = await manager.insert(Event, { ...fields, createdBy: actor.userId, status: 'draft' } as never);
+      const eventId = identifiers[0].id as string;
+      if (dto.program === 'handwerkertag') {
+        await manager.query(`INSERT INTO bookables (event_id, kind, capacity) VALUES ($1, 'stands', $2)`, [eventId, standCount]);
+      }
+      return manager.findOneByOrFail(Event, { id: eventId });
+    });
+  }
+
+  async update(actor: Actor, eventId: string, dto: UpdateEventDto) {
+    return inTransaction(this.dataSource, async (manager) => {
+      const current = await manager
+        .createQueryBuilder(Event, 'e')
+        .setLock('pessimistic_write')
+        .where('e.id = :eventId', { eventId })
+        .getOne();
+      if (!current) throw new NotFoundError('Die Veranstaltung');
+      const { standCount, ...fields } = dto;
+      this.checkCombination(current.program, { ...current, ...dto, hostSchoolId: current.hostSchoolId ?? undefined, standCount: standCount ?? (current.program === 'handwerkertag' ? 1 : undefined) });
+      if (Object.keys(fields).length > 0) await manager.update(Event, { id: eventId }, fields as never);
+      if (standCount !== undefined) {
+        const [pool] = await manager.query(`SELECT id FROM bookables WHERE event_id = $1 AND kind = 'stands'`, [eventId]);
+        await this.engine.setCapacity(manager, pool.id, standCount);
+      }
+      return manager.findOneByOrFail(Event, { id: eventId });
+    });
+  }
+
+  /**
+   * Moves the event along its life. Cancelling it cancels every live booking, frees all
+   * capacity and records why, in one transaction.
+   */
+  async changeStatus(actor: Actor, eventId: string, dto: ChangeEventStatusDto) {
+    return inTransaction(this.dataSource, async (manager) => {
+      const event = await manager
+        .createQueryBuilder(Event, 'e')
+        .setLock('pessimistic_write')
+        .where('e.id = :eventId', { eventId })
+        .getOne();
+      if (!event) throw new NotFoundError('Die Veranstaltung');
+      if (!EVENT_TRANSITIONS[event.status].includes(dto.status)) {
+        throw new DomainError('event_status_change_not_allowed', { from: event.status, to: dto.status });
+      }
+      await manager.update(Event, { id: eventId }, { status: dto.status });
+      if (dto.status === 'cancelled') await this.cancelAllBookings(manager, eventId, actor, dto.reason);
+      return manager.findOneByOrFail(Event, { id: eventId });
+    });
+  }
+
+  private async cancelAllBookings(manager: EntityManager, eventId: string, actor: Actor, reason?: string) {
+    await manager.query(
+      `WITH live AS (
+         SELECT id, status FROM bookings WHERE event_id = $1 AND status = ANY($2) FOR UPDATE),
+       cancelled AS (
+         UPDATE bookings b SET status = 'cancelled', waitlisted_at = NULL, version = b.version + 1, updated_at = now()
+           FROM live WHERE b.id = live.id RETURNING b.id, live.status AS from_status)
+       INSERT INTO booking_changes (booking_id, change, from_status, to_status, actor_id, reason)
+       SELECT id, 'cancelled', from_status, 'cancelled', $3, $4 FROM cancelled`,
+      [eventId, LIVE, actor.userId, reason ?? 'Veranstaltung abgesagt / event cancelled'],
+    );
+    await manager.query(`UPDATE bookables SET booked = 0 WHERE event_id = $1`, [eventId]);
+  }
+
+  /** Rules across fields, named per field: order of dates, what each program needs. */
+  private checkCombination(program: string, dto: Partial<CreateEventDto>) {
+    const problems: FieldError[] = [];
+    const problem = (field: string, message: string) => problems.push({ field, code: 'combination', message });
+    if (dto.startsOn && dto.endsOn && dto.endsOn < dto.startsOn) problem('endsOn', 'notAfterStart');
+    if (dto.registrationOpensAt && dto.registrationClosesAt && dto.registrationClosesAt <= dto.registrationOpensAt) {
+      problem('registrationClosesAt', 'notAfterStart');
+    }
+    if (program === 'handwerkertag' && dto.standCount === undefined) problem('standCount', 'requiredForProgram');
+    if (program !== 'handwerkertag' && dto.standCount !== undefined) problem('standCount', 'notForProgram');
+    if (program === 'schule-trifft-wirtschaft' && !dto.hostSchoolId) problem('hostSchoolId', 'requiredForProgram');
+    if (program !== 'schule-trifft-wirtschaft' && dto.hostSchoolId) problem('hostSchoolId', 'notForProgram');
+    if (program !== 'schule-trifft-wirtschaft' && dto.requestedOccupationalFields?.length) {
+      problem('requestedOccupationalFields', 'notForProgram');
+    }
+    if (problems.length) throw new DomainError('validation_failed', {}, problems);
+  }
+
+  private async availability(eventIds: string[]): Promise<Map<string, EventAvailability>> {
+    const result = new Map<string, EventAvailability>();
+    if (eventIds.length === 0) return result;
+    const rows: Array<{ event_id: string; kind: keyof typeof AVAILABILITY_NAMES; capacity: number; booked: number }> =
+      await this.dataSource.query(
+        `SELECT event_id, kind, sum(capacity)::int AS capacity, sum(booked)::int AS booked
+           FROM bookables WHERE event_id = ANY($1) GROUP BY event_id, kind`,
+        [eventIds],
+      );
+    for (const row of rows) {
+      const entry = result.get(row.event_id) ?? {};
+      entry[AVAILABILITY_NAMES[row.kind]] = { capacity: row.capacity, booked: row.booked, free: row.capacity - row.booked };
+      result.set(row.event_id, entry);
+    }
+    return result;
+  }
+}

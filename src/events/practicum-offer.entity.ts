@@ -1,0 +1,73 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** Praxistage: a company's weekly places for pupils, per weekday, over (part of) the term. */
+@Entity('practicum_offers')
+export class PracticumOffer {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  eventId: string;
+
+  @Column('uuid')
+  companyId: string;
+
+  /** Berufsfeld, e.g. "Metall, Maschinenbau". */
+  @Column('text')
+  occupationalField: string;
+
+  /** Ausbildungsberuf, e.g. "Industriemechaniker/in". */
+  @Column('text', { default: '' })
+  apprenticeship: string;
+
+  /** ISO weekdays offered, 1 = Monday … 5 = Friday. */
+  @Column('smallint', { array: true })
+  weekdays: number[];
+
+  @Column('smallint')
+  placesPerWeekday: number;
+
+  @Column('date')
+  firstDate: string;
+
+  @Column('date')
+  lastDate: string;
+
+  /** Local time (Europe/Berlin) the practice day starts, 'HH:MM:SS'. */
+  @Column('time')
+  dailyStart: string;
+
+  @Column('time')
+  dailyEnd: string;
+
+  @Column('text')
+  street: string;
+
+  @Column('text')
+  postalCode: string;
+
+  @Column('text')
+  town: string;
+
+  /** The person in the company who looks after the pupil. */
+  @Column('text')
+  mentor: string;
+
+  @Column('text')
+  contactPerson: string;
+
+  @Column('text')
+  contactPhone: string;
+
+  @Column('text')
+  contactEmail: string;
+
+  @Column('text', { default: '' })
+  description: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

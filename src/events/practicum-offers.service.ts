@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { Role } from '../auth/role';
+import { DomainError, FieldError, NotFoundError } from '../common/errors/domain-error';
+import { inTransaction } from '../database/transaction';
+import { BookingEngine } from '../bookings/booking-engine';
+import { CreatePracticumOfferDto, OfferListQuery, UpdatePracticumOfferDto } from './dto/practicum-offer.dto';
+import { EventsService } from './events.service';
+import { PracticumOffer } from './practicum-offer.entity';
+import { requireProgram } from './program-guard';
+
+export interface WeekdayAvailability {
+  weekday: number;
+  capacity: number;
+  booked: number;
+  free: number;
+  waitlisted: number;
+}
+
+export type OfferView = PracticumOffer & { companyName: string; availability: WeekdayAvailability[] };
+
+/**
+ * Praxistage: companies offer weekly places; each weekday of an offer is its own capacity.
+ * Every member sees the offers of a published term (schools choose from them); only the
+ * company itself (or an organiser) changes its offer.
+ */
+@Injectable()
+export class PracticumOffersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+    private readonly engine: BookingEngine,
+  ) {}
+
+  async list(actor: Actor | undefined, eventId: string, query: OfferListQuery): Promise<OfferView[]> {
+    const event = await this.events.findVisible(actor, eventId);
+    requireProgram(event, 'praxistage');
+    return this.views(this.dataSource.manager, { eventId, ...query });
+  }
+
+  async get(actor: Actor | undefined, offerId: string): Promise<OfferView> {
+    const [view] = await this.views(this.dataSource.manager, { offerId });
+    if (!view) throw new NotFoundError('Das Praktikumsangebot');
+    await this.events.findVisible(actor, view.eventId);
+    return view;
+  }
+
+  async create(actor: Actor, eventId: string, dto: CreatePracticumOfferDto) {
+    if (actor.role !== Role.CompanyMember || !actor.companyId) throw new DomainError('forbidden');
+    const companyId = actor.companyId;
+    const id = await inTransaction(this.dataSource, async (manager) => {
+      const event = await this.events.findVisible(actor, eventId, manager);
+      requireProgram(event, 'praxistage');
+      await this.engine.assertApproved(manager, 'company', companyId);
+      const firstDate = dto.firstDate ?? event.startsOn;
+      const lastDate = dto.lastDate ?? event.endsOn;
+      this.checkDates(dto, firstDate, lastDate, event.startsOn, event.endsOn);
+      const { identifiers } = await manager.insert(PracticumOffer, {
+        ...dto,
+        apprenticeship: dto.apprenticeship ?? '',
+        eventId,
+        companyId,
+        firstDate,
+        lastDate,
+      } as never);
+      const offerId = identifiers[0].id as string;
+      for (const weekday of [...dto.weekdays].sort()) {
+        const [bookable] = await manager.query(
+          `INSERT INTO bookables (event_id, kind, capacity) VALUES ($1, 'offer_weekday', $2) RETURNING id`,
+          [eventId, dto.placesPerWeekday],
+        );
+        await manager.query(`INSERT INTO offer_weekdays (id, offer_id, weekday) VALUES ($1, $2, $3)`, [bookable.id, offerId, weekday]);
+      }
+      return offerId;
+    });
+    return this.get(actor, id);
+  }
+
+  async update(actor: Actor, offerId: string, dto: UpdatePracticumOfferDto) {
+    await inTransaction(this.dataSource, async (manager) => {
+      const offer = await this.ownOffer(actor, offerId, manager);
+      if (dto.dailyStart || dto.dailyEnd) this.checkTimes(dto.dailyStart ?? offer.dailyStart.slice(0, 5), dto.dailyEnd ?? offer.dailyEnd.slice(0, 5));
+      if (Object.keys(dto).length > 0) await manager.update(PracticumOffer, { id: offerId }, dto as never);
+      if (dto.placesPerWeekday !== undefined) {
+        const weekdays = await manager.query(`SELECT id FROM offer_weekdays WHERE offer_id = $1`, [offerId]);
+        for (const { id } of weekdays) await this.engine.setCapacity(manager, id, dto.placesPerWeekday);
+      }
+    });
+    return this.get(actor, offerId);
+  }
+
+  /** The offer if the actor may change it: its own company's, or any for an organiser. */
+  private async ownOffer(actor: Actor, offerId: string, manager: EntityManager) {
+    const offer = await manager.findOneBy(PracticumOffer, { id: offerId });
+    const mayChange = actor.role === Role.Organiser || (actor.role === Role.CompanyMember && offer?.companyId === actor.companyId);
+    if (!offer || !mayChange) throw new NotFoundError('Das Praktikumsangebot');
+    return offer;
+  }
+
+  private checkDates(dto: CreatePracticumOfferDto, firstDate: string, lastDate: string, termStart: string, termEnd: string) {
+    const problems: FieldError[] = [];
+    if (firstDate < termStart || firstDate > termEnd) problems.push({ field: 'firstDate', code: 'range', message: 'outsideTerm' });
+    if (lastDate < firstDate || lastDate > termEnd) problems.push({ field: 'lastDate', code: 'range', message: 'outsideTerm' });
+    if (problems.length) throw new DomainError('validation_failed', {}, problems);
+    this.checkTimes(dto.dailyStart, dto.dailyEnd);
+  }
+
+  private checkTimes(start: string, end: string) {
+    if (end <= start) throw new DomainError('validation_failed', {}, [{ field: 'dailyEnd', code: 'combination', message: 'notAfterStart' }]);
+  }
+
+  private async views(
+    manager: EntityManager,
+    filter: { eventId?: string; offerId?: string; companyId?: string; weekday?: number },
+  ): Promise<OfferView[]> {
+    const qb = manager.createQueryBuilder(PracticumOffer, 'o').orderBy('o.occupational_field').addOrderBy('o.id');
+    if (filter.eventId) qb.andWhere('o.event_id = :eventId', { eventId: filter.eventId });
+    if (filter.offerId) qb.andWhere('o.id = :offerId', { offerId: filter.offerId });
+    if (filter.companyId) qb.andWhere('o.company_id = :companyId', { companyId: filter.companyId });
+    if (filter.weekday) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM offer_weekdays w JOIN bookables b ON b.id = w.id
+                  WHERE w.offer_id = o.id AND w.weekday = :weekday AND b.booked < b.capacity)`,
+        { weekday: filter.weekday },
+      );
+    }
+    const offers = await qb.getMany();
+    if (offers.length === 0) return [];
+    const rows = await manager.query(
+      `SELECT w.offer_id, w.weekday, b.capacity, b.booked, c.name AS company_name,
+              (SELECT count(*)::int FROM bookings x WHERE x.bookable_id = w.id AND x.status = 'waitlisted') AS waitlisted
+         FROM offer_weekdays w JOIN bookables b ON b.id = w.id
+         JOIN practicum_offers o ON o.id = w.offer_id JOIN companies c ON c.id = o.company_id
+        WHERE w.offer_id = ANY($1) ORDER BY w.weekday`,
+      [offers.map((o) => o.id)],
+    );
+    return offers.map((offer) => {
+      const own = rows.filter((r: { offer_id: string }) => r.offer_id === offer.id);
+      return {
+        ...offer,
+        companyName: own[0]?.company_name ?? '',
+        availability: own.map((r: Record<string, number>) => ({
+          weekday: r.weekday,
+          capacity: r.capacity,
+          booked: r.booked,
+          free: r.capacity - r.booked,
+          waitlisted: r.waitlisted,
+        })),
+      };
+    });
+  }
+}

@@ -1,0 +1,8 @@
+import { DomainError } from '../common/errors/domain-error';
+import { Event } from './event.entity';
+import { Program } from './event-status';
+
+/** Stands exist only at a Handwerkertag, periods only on a Schule-trifft-Wirtschaft day … */
+export function requireProgram(event: Event, program: Program) {
+  if (event.program !== program) throw new DomainError('wrong_program', { program });
+}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { inTransaction } from '../database/transaction';
+import { isStillReferenced } from '../database/pg-errors';
+import { BookingEngine } from '../bookings/booking-engine';
+import { CreateTimeSlotDto, UpdateTimeSlotDto } from './dto/time-slot.dto';
+import { EventsService } from './events.service';
+import { requireProgram } from './program-guard';
+
+export interface TimeSlotView {
+  id: string;
+  eventId: string;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  booked: number;
+  free: number;
+  waitlisted: number;
+}
+
+/** Handwerkertag: the visiting time slots of a fair, each a capacity in persons. */
+@Injectable()
+export class TimeSlotsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+    private readonly engine: BookingEngine,
+  ) {}
+
+  async list(actor: Actor | undefined, eventId: string): Promise<TimeSlotView[]> {
+    const event = await this.events.findVisible(actor, eventId);
+    requireProgram(event, 'handwerkertag');
+    return this.views('t.event_id = $1', [eventId]);
+  }
+
+  async create(actor: Actor, eventId: string, dto: CreateTimeSlotDto) {
+    if (dto.endsAt <= dto.startsAt) {
+      throw new DomainError('validation_failed', {}, [{ field: 'endsAt', code: 'combination', message: 'notAfterStart' }]);
+    }
+    const id = await inTransaction(this.dataSource, async (manager) => {
+      const event = await this.events.findVisible(actor, eventId, manager);
+      requireProgram(event, 'handwerkertag');
+      const [bookable] = await manager.query(
+        `INSERT INTO bookables (event_id, kind, capacity) VALUES ($1, 'time_slot', $2) RETURNING id`,
+        [eventId, dto.capacity],
+      );
+      await manager.query(`INSERT INTO time_slots (id, event_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)`, [
+        bookable.id, eventId, dto.startsAt, dto.endsAt,
+      ]);
+      return bookable.id as string;
+    });
+    return this.one(eventId, id);
+  }
+
+  async update(actor: Actor, eventId: string, slotId: string, dto: UpdateTimeSlotDto) {
+    await inTransaction(this.dataSource, async (manager) => {
+      await this.events.findVisible(actor, eventId, manager);
+      const [slot] = await manager.query(`SELECT id FROM time_slots WHERE id = $1 AND event_id = $2`, [slotId, eventId]);
+      if (!slot) throw new NotFoundError('Das Zeitfenster');
+      await this.engine.setCapacity(manager, slotId, dto.capacity);
+    });
+    return this.one(eventId, slotId);
+  }
+
+  async remove(actor: Actor, eventId: string, slotId: string) {
+    await this.events.findVisible(actor, eventId);
+    try {
+      const [, affected] = await this.dataSource.query(
+        `DELETE FROM bookables WHERE id = $1 AND event_id = $2 AND kind = 'time_slot'`,
+        [slotId, eventId],
+      );
+      if (!affected) throw new NotFoundError('Das Zeitfenster');
+    } catch (error) {
+      if (isStillReferenced(error)) throw new DomainError('still_in_use');
+      throw error;
+    }
+  }
+
+  private async one(eventId: string, slotId: string) {
+    const [view] = await this.views('t.event_id = $1 AND t.id = $2', [eventId, slotId]);
+    if (!view) throw new NotFoundError('Das Zeitfenster');
+    return view;
+  }
+
+  private async views(where: string, params: unknown[]): Promise<TimeSlotView[]> {
+    const rows = await this.dataSource.query(
+      `SELECT t.id, t.event_id, t.starts_at, t.ends_at, b.capacity, b.booked,
+              (SELECT count(*)::int FROM bookings w WHERE w.bookable_id = t.id AND w.status = 'waitlisted') AS waitlisted
+         FROM time_slots t JOIN bookables b ON b.id = t.id
+        WHERE ${where} ORDER BY t.starts_at, t.id`,
+      params,
+    );
+    return rows.map((r: Record<string, never>) => ({
+      id: r.id,
+      eventId: r.event_id,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      capacity: r.capacity,
+      booked: r.booked,
+      free: (r.capacity as number) - (r.booked as number),
+      waitlisted: r.waitlisted,
+    }));
+  }
+}
