@@ -8,7 +8,7 @@ import { loggingOptions } from './common/http/request-logging';
 import { CompaniesModule } from './companies/companies.module';
 import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/environment';
-import { DatabaseModule } from './database/database.module';
+import { DatabaseModule, DatabaseTarget } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -16,14 +16,14 @@ import { SchoolsModule } from './schools/schools.module';
 
 @Module({})
 export class AppModule {
-  /** `databaseUrl` is DATABASE_URL, or the embedded server's address when that is unset. */
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  /** `database` is DATABASE_URL, or the embedded server when that is unset. */
+  static forRoot(config: AppConfig, database: DatabaseTarget): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggingOptions(config)),
-        DatabaseModule.forRoot(databaseUrl, config.DATABASE_POOL_SIZE),
+        DatabaseModule.forRoot(database),
         RateLimitModule,
         AuthModule,
         OrganisationsModule,

@@ -11,13 +11,14 @@ import { assignRequestId } from './common/http/request-logging';
 import { StrictValidationPipe } from './common/validation/validation.pipe';
 import type { AppConfig } from './config/environment';
 import { runMigrations } from './database/migrate';
+import type { DatabaseTarget } from './database/database.module';
 
 /**
  * Builds the whole app — the same for `npm start` and for the end-to-end tests — and
  * brings the schema up to date before it answers anything.
  */
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+export async function createApp(config: AppConfig, database: DatabaseTarget): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
     bufferLogs: true,
     bodyParser: false,
   });

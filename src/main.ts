@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/environment';
-import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
+import { EMBEDDED_POOL_SIZE, EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 
 async function main() {
   const logger = new Logger('Praxisnah');
@@ -19,10 +19,12 @@ async function main() {
 
   let embedded: EmbeddedPostgres | undefined;
   if (!config.DATABASE_URL) {
-    // The pool plus a few for migrations and the admin connection.
-    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, maxConnections: config.DATABASE_POOL_SIZE + 5 });
+    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR });
   }
-  const app = await createApp(config, config.DATABASE_URL ?? embedded!.url);
+  const app = await createApp(
+    config,
+    embedded ? { url: embedded.url, poolSize: EMBEDDED_POOL_SIZE } : { url: config.DATABASE_URL!, poolSize: config.DATABASE_POOL_SIZE },
+  );
 
   // Graceful shutdown: stop taking requests, finish running ones, close the pool, then the
   // embedded database, so its files are left clean.

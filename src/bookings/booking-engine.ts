@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { isUniqueViolation, pgConstraint } from '../database/pg-errors';
+import { queryRows } from '../database/query-rows';
 import { Event } from '../events/event.entity';
 import { Booking } from './booking.entity';
 import { BookingChange } from './booking-change.entity';
@@ -118,7 +119,8 @@ export class BookingEngine {
 
   /** Sets a new capacity; refuses to go below what is booked; promotes when it grows. */
   async setCapacity(manager: EntityManager, bookableId: string, capacity: number): Promise<void> {
-    const [row] = await manager.query(
+    const [row] = await queryRows(
+      manager,
       `UPDATE bookables SET capacity = $2 WHERE id = $1 AND booked <= $2 RETURNING booked`,
       [bookableId, capacity],
     );
@@ -162,7 +164,8 @@ export class BookingEngine {
 
   /** Takes `quantity` places if they are free, in one statement: true if taken. */
   private async hold(manager: EntityManager, bookableId: string, quantity: number): Promise<boolean> {
-    const rows = await manager.query(
+    const rows = await queryRows(
+      manager,
       `UPDATE bookables SET booked = booked + $2 WHERE id = $1 AND booked + $2 <= capacity RETURNING id`,
       [bookableId, quantity],
     );

@@ -2,11 +2,17 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source-options';
 
+/** Where the data lives and over how many connections (one for the embedded database). */
+export interface DatabaseTarget {
+  url: string;
+  poolSize: number;
+}
+
 /** The TypeORM connection; entities register themselves with TypeOrmModule.forFeature. */
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(url: string, poolSize: number): DynamicModule {
+  static forRoot({ url, poolSize }: DatabaseTarget): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [

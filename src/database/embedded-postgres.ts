@@ -2,6 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 
+/**
+ * The app talks to the embedded database over exactly one connection. PGlite is a single
+ * PostgreSQL backend; pglite-socket feeds it the protocol messages of all connections in
+ * turn, message by message, so the Parse/Bind/Execute of two concurrent parameterised
+ * queries can interleave and bind one query's parameters to the other's statement. One
+ * connection serialises them in the pool instead, which is all one backend can do anyway.
+ */
+export const EMBEDDED_POOL_SIZE = 1;
+
 export interface EmbeddedPostgres {
   /** A postgres:// URL for the ordinary pg driver. */
   readonly url: string;
@@ -15,8 +24,9 @@ export interface EmbeddedPostgres {
  * open transaction exclusive, so `maxConnections` must cover the whole pool.
  */
 export async function startEmbeddedPostgres(options: {
-  dataDir?: string; // undefined: in memory (tests)
-  maxConnections: number;
+  dataDir?: string; // undefined: in memory
+  /** Connections the socket accepts (the app's one, plus room for a maintenance command). */
+  maxConnections?: number;
 }): Promise<EmbeddedPostgres> {
   const logger = new Logger('EmbeddedPostgres');
   // Loaded lazily: a server with DATABASE_URL never pays for the WebAssembly module.
@@ -33,7 +43,7 @@ export async function startEmbeddedPostgres(options: {
     db,
     host: '127.0.0.1',
     port: 0,
-    maxConnections: options.maxConnections,
+    maxConnections: options.maxConnections ?? 4,
   });
   await server.start();
   const [host, port] = server.getServerConn().split(':');

@@ -4,6 +4,7 @@ import { Actor } from '../auth/actor';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { inTransaction } from '../database/transaction';
 import { isStillReferenced } from '../database/pg-errors';
+import { queryRows } from '../database/query-rows';
 import { BookingEngine } from '../bookings/booking-engine';
 import { CreateTimeSlotDto, UpdateTimeSlotDto } from './dto/time-slot.dto';
 import { EventsService } from './events.service';
@@ -67,11 +68,12 @@ export class TimeSlotsService {
   async remove(actor: Actor, eventId: string, slotId: string) {
     await this.events.findVisible(actor, eventId);
     try {
-      const [, affected] = await this.dataSource.query(
-        `DELETE FROM bookables WHERE id = $1 AND event_id = $2 AND kind = 'time_slot'`,
+      const deleted = await queryRows(
+        this.dataSource.manager,
+        `DELETE FROM bookables WHERE id = $1 AND event_id = $2 AND kind = 'time_slot' RETURNING id`,
         [slotId, eventId],
       );
-      if (!affected) throw new NotFoundError('Das Zeitfenster');
+      if (deleted.length === 0) throw new NotFoundError('Das Zeitfenster');
     } catch (error) {
       if (isStillReferenced(error)) throw new DomainError('still_in_use');
       throw error;

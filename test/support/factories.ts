@@ -7,6 +7,11 @@ import { TestApp } from './test-app';
 export const PASSWORD = 'richtig-geheim-123';
 const unique = () => randomBytes(4).toString('hex');
 
+/** Like `.expect(status)`, but a mismatch shows the problem details the API answered. */
+export const explain = (status: number) => (res: request.Response) => {
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+};
+
 /** Calls the API as one person, with a bearer token (or anonymously without one). */
 export class ApiClient {
   constructor(
@@ -101,7 +106,7 @@ export const newSchool = (t: TestApp, options: { approvedBy?: ApiClient; profile
 
 export async function newClass(client: ApiClient, schoolId: string, overrides: Record<string, unknown> = {}) {
   const res = await client
-    .post(`/api/v1/schools/${schoolId}/classes`, { name: `8${unique().slice(0, 2)}`, grade: 8, pupilCount: 24, classTeacher: 'Herr Kurz', ...overrides })
+    .post(`/api/v1/schools/${schoolId}/classes`, { name: `8-${unique()}`, grade: 8, pupilCount: 24, classTeacher: 'Herr Kurz', ...overrides })
     .expect(201);
   return res.body as { id: string; name: string };
 }
@@ -112,3 +117,50 @@ export async function newPupil(client: ApiClient, schoolId: string, classId: str
     .expect(201);
   return res.body as { id: string };
 }
+
+const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toISOString();
+
+/** A published event whose registration is open now (override anything). */
+export async function newEvent(
+  organiser: ApiClient,
+  program: 'handwerkertag' | 'schule-trifft-wirtschaft' | 'praxistage',
+  overrides: Record<string, unknown> = {},
+  options: { publish?: boolean } = {},
+) {
+  const defaults: Record<string, Record<string, unknown>> = {
+    handwerkertag: { title: 'Deine Region dein Handwerk', venue: 'HABI-Gelände Nordhausen', startsOn: '2027-05-08', endsOn: '2027-05-08', standCount: 40 },
+    'schule-trifft-wirtschaft': { title: 'Schule trifft Wirtschaft', venue: 'Lessingschule Nordhausen', startsOn: '2027-03-10', endsOn: '2027-03-10' },
+    praxistage: { title: 'Praxistage 2. Halbjahr', venue: 'Nordthüringen', startsOn: '2027-02-08', endsOn: '2027-06-30' },
+  };
+  const created = await organiser
+    .post('/api/v1/events', {
+      program,
+      registrationOpensAt: inDays(-1),
+      registrationClosesAt: inDays(30),
+      cancellationDeadline: inDays(20),
+      ...defaults[program],
+      ...overrides,
+    })
+    .expect(explain(201));
+  if (options.publish !== false) await organiser.post(`/api/v1/events/${created.body.id}/status`, { status: 'published' }).expect(200);
+  return created.body as { id: string; program: string; status: string };
+}
+
+export async function newTimeSlot(organiser: ApiClient, eventId: string, capacity: number, startsAt = '2027-05-08T08:30') {
+  const end = `${startsAt.slice(0, 11)}${String(Number(startsAt.slice(11, 13)) + 1).padStart(2, '0')}${startsAt.slice(13)}`;
+  const res = await organiser.post(`/api/v1/events/${eventId}/time-slots`, { startsAt, endsAt: end, capacity }).expect(201);
+  return res.body as { id: string; capacity: number };
+}
+
+export const standApplication = (overrides: Record<string, unknown> = {}) => ({
+  standSize: '3 x 3 m',
+  location: 'indoor',
+  powerNeeded: true,
+  handsOnActivity: 'Holzhocker zusammenbauen',
+  apprenticeships: ['Tischler/in'],
+  internships: ['Schülerpraktikum'],
+  staffCount: 3,
+  ...overrides,
+});
+
+export { inDays };

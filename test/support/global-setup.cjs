@@ -9,7 +9,7 @@ module.exports = async function globalSetup(globalConfig) {
   const servers = [];
   for (let i = 0; i < workers; i++) {
     const db = await PGlite.create();
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
     await server.start();
     servers.push({ db, server, url: `postgres://postgres@${server.getServerConn()}/postgres` });
   }

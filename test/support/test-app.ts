@@ -17,7 +17,7 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env, DATABASE_URL: database.url });
-  const app = await createApp(config, database.url);
+  const app = await createApp(config, { url: database.url, poolSize: database.poolSize });
   await app.init();
   return {
     app,

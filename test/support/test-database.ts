@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { EMBEDDED_POOL_SIZE } from '../../src/database/embedded-postgres';
 
 export interface TestDatabase {
   url: string;
+  /** Connections the app may open: one on embedded PGlite (see EMBEDDED_POOL_SIZE). */
+  poolSize: number;
   drop(): Promise<void>;
 }
 
@@ -20,6 +23,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
     url.pathname = `/${name}`;
     return {
       url: url.toString(),
+      poolSize: 10,
       drop: async () => {
         await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
       },
@@ -32,7 +36,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
     await c.query('DROP SCHEMA IF EXISTS public CASCADE');
     await c.query('CREATE SCHEMA public');
   });
-  return { url, drop: async () => undefined };
+  return { url, poolSize: EMBEDDED_POOL_SIZE, drop: async () => undefined };
 }
 
 export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {

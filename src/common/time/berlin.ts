@@ -29,7 +29,10 @@ export function parseInstant(text: string): Date {
   const local = LOCAL_DATE_TIME.exec(text);
   if (local) {
     const [, y, m, d, hh, mm, ss] = local.map(Number);
-    return new Date(new TZDate(y, m - 1, d, hh, mm, ss || 0, ZONE).getTime());
+    const zoned = new TZDate(y, m - 1, d, hh, mm, ss || 0, ZONE);
+    // 2027-02-30 would roll over into March: an impossible date is no date.
+    if (zoned.getDate() !== d || zoned.getMonth() !== m - 1) return new Date(NaN);
+    return new Date(zoned.getTime());
   }
   return new Date(text);
 }

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDate, IsDefined, IsEmail, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { parseInstant } from '../time/berlin';
 
 const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -54,11 +54,11 @@ const INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0
  */
 export function Instant(options: { optional?: boolean } = {}) {
   const rules = [
-    IsString(),
-    Matches(INSTANT, { message: 'dateTime' }),
+    // Text that is no instant stays text and fails IsDate, as does an impossible date.
     Transform(({ value }) => (typeof value === 'string' && INSTANT.test(value) ? parseInstant(value) : value), {
       toClassOnly: true,
     }),
+    IsDate({ message: 'dateTime' }),
   ];
   return options.optional ? applyDecorators(IsOptional(), ...rules) : applyDecorators(IsDefined(), ...rules);
 }
