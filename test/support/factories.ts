@@ -24,9 +24,13 @@ export class ApiClient {
   }
   get = (path: string) => this.auth(request(this.t.http).get(path));
   delete = (path: string) => this.auth(request(this.t.http).delete(path));
-  post = (path: string, body?: object) => this.auth(request(this.t.http).post(path)).send(body ?? {});
-  patch = (path: string, body?: object) => this.auth(request(this.t.http).patch(path)).send(body ?? {});
-  put = (path: string, body?: object) => this.auth(request(this.t.http).put(path)).send(body ?? {});
+  post = (path: string, body?: object) => this.withBody(request(this.t.http).post(path), body);
+  patch = (path: string, body?: object) => this.withBody(request(this.t.http).patch(path), body);
+  put = (path: string, body?: object) => this.withBody(request(this.t.http).put(path), body);
+
+  private withBody(req: request.Test, body?: object) {
+    return body === undefined ? this.auth(req) : this.auth(req).send(body);
+  }
 }
 
 export interface Member {

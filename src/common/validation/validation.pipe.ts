@@ -37,6 +37,8 @@ export class StrictValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata) {
     const isDto = typeof metadata.metatype === 'function' && !BUILT_IN_TYPES.includes(metadata.metatype as never);
+    // No body at all (a bare POST …/cancel) is an empty object: its required fields still fail.
+    if (metadata.type === 'body' && isDto && value === undefined) value = {};
     if (metadata.type === 'body' && isDto && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw new DomainError('validation_failed', {}, [{ field: '', code: 'isObject', message: 'jsonObject' }]);
     }
