@@ -10,6 +10,8 @@ export interface TestApp {
   dataSource: DataSource;
   config: AppConfig;
   databaseUrl: string;
+  /** Listens on a loopback port (once) and gives its base URL, for truly parallel requests. */
+  url(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -19,12 +21,20 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env, DATABASE_URL: database.url });
   const app = await createApp(config, { url: database.url, poolSize: database.poolSize });
   await app.init();
+  let baseUrl: string | undefined;
   return {
     app,
     http: app.getHttpServer(),
     dataSource: app.get(DataSource),
     config,
     databaseUrl: database.url,
+    async url() {
+      if (!baseUrl) {
+        await app.listen(0, '127.0.0.1');
+        baseUrl = await app.getUrl();
+      }
+      return baseUrl.replace('[::1]', '127.0.0.1');
+    },
     async close() {
       await app.close();
       await database.drop();
