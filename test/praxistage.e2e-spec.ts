@@ -150,3 +150,27 @@ function offer_(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+describe('Praxistage: deleting a pupil', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('asks to cancel live placements first, then deletes at once', async () => {
+    const organiser = (await newStaff(t, Role.Organiser)).client;
+    const termId = (await newEvent(organiser, 'praxistage')).id;
+    const company = await newCompany(t, { approvedBy: organiser });
+    const school = await newSchool(t, { approvedBy: organiser });
+    const pupilId = (await newPupil(school.client, school.id, (await newClass(school.client, school.id)).id)).id;
+    const offer = await company.client.post(`/api/v1/events/${termId}/offers`, offer_({ weekdays: [2] })).expect(201);
+    const placement = await school.client.post(`/api/v1/events/${termId}/placements`, { offerId: offer.body.id, weekday: 2, pupilId }).expect(201);
+    const refused = await school.client.delete(`/api/v1/schools/${school.id}/pupils/${pupilId}`).expect(409);
+    expect(refused.body.code).toBe('pupil_has_placements');
+    await school.client.post(`/api/v1/bookings/${placement.body.id}/cancel`).expect(200);
+    await school.client.delete(`/api/v1/schools/${school.id}/pupils/${pupilId}`).expect(204);
+    const [booking] = await t.dataSource.query(`SELECT pupil_id, status FROM bookings WHERE id = $1`, [placement.body.id]);
+    expect(booking).toEqual({ pupil_id: null, status: 'cancelled' }); // the history stays, the minor's data is gone
+  });
+});

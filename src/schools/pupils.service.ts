@@ -46,8 +46,17 @@ export class PupilsService {
     return this.pupils.update(actor, { id: pupilId, schoolId }, changes);
   }
 
-  /** Deletes the pupil at once (the school's right to erase a minor's data). */
-  remove(actor: Actor, schoolId: string, pupilId: string) {
+  /**
+   * Deletes the pupil at once (the school's right to erase a minor's data). A live
+   * placement would otherwise keep a company's place for nobody: it is cancelled first.
+   */
+  async remove(actor: Actor, schoolId: string, pupilId: string) {
+    await this.get(actor, schoolId, pupilId);
+    const [live] = await this.pupils.repository.manager.query(
+      `SELECT 1 FROM bookings WHERE pupil_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted') LIMIT 1`,
+      [pupilId],
+    );
+    if (live) throw new DomainError('pupil_has_placements');
     return this.pupils.delete(actor, { id: pupilId, schoolId });
   }
 

@@ -8,7 +8,12 @@ export const schoolErrors = defineErrors({
   },
   class_has_pupils: {
     status: 409,
-    de: 'Die Klasse hat noch eingetragene Schülerinnen und Schüler. Bitte entfernen oder verschieben Sie diese zuerst.',
-    en: 'The class still has pupils. Please remove or move them first.',
+    de: 'Die Klasse wird noch gebraucht: Sie hat Schülerinnen und Schüler oder ist für eine Veranstaltung angemeldet. Bitte verschieben oder stornieren Sie diese zuerst.',
+    en: 'The class is still in use: it has pupils or is booked for an event. Please move or cancel those first.',
+  },
+  pupil_has_placements: {
+    status: 409,
+    de: 'Für diese Schülerin / diesen Schüler gibt es noch Praxistage-Platzierungen. Bitte stornieren Sie diese zuerst; dann kann gelöscht werden.',
+    en: 'This pupil still has practice-day placements. Please cancel them first; then the pupil can be deleted.',
   },
 });

@@ -31,11 +31,12 @@ export function idempotencyOf(req: Request): IdempotencyRequest {
       { field: 'Idempotency-Key', code: 'header', message: 'idempotencyKey' },
     ]);
   }
-  const fingerprint = createHash('sha256')
-    .update(`${req.method} ${req.originalUrl.split('?')[0]} ${canonical(req.body)}`)
-    .digest('hex');
-  return { key: header ?? null, fingerprint };
+  return { key: header ?? null, fingerprint: fingerprintOf(req.method, req.originalUrl.split('?')[0], req.body) };
 }
+
+/** What a request asks for, independent of the body's key order. */
+export const fingerprintOf = (method: string, path: string, body: unknown) =>
+  createHash('sha256').update(`${method} ${path} ${canonical(body)}`).digest('hex');
 
 /** The Idempotency-Key of a POST that creates a booking (optional header). */
 export const Idempotency = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
