@@ -10,6 +10,7 @@ const transform = {
 
 module.exports = {
   maxWorkers: 2,
+  testTimeout: 30_000,
   globalSetup: '<rootDir>/test/support/global-setup.cjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.cjs',
   projects: [

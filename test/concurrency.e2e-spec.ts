@@ -116,6 +116,61 @@ describe('capacity under a rush of parallel bookings', () => {
     expect(promoted).toBeGreaterThan(0);
   });
 
+  it('leaves no waiting class that would fit when bookings and cancellations arrive at the same moment', async () => {
+    const fair = await newEvent(organiser, 'handwerkertag');
+    const slot = await newTimeSlot(organiser, fair.id, 30);
+    const school = await schoolWithClasses(90);
+    const first = await fireAll(
+      baseUrl,
+      school.client.token!,
+      school.classIds.slice(0, 30).map((schoolClassId) => ({
+        path: `/api/v1/events/${fair.id}/class-visits`,
+        body: { timeSlotId: slot.id, schoolClassId, pupils: 1, teachers: 0 },
+      })),
+    );
+    const toCancel = first.map((a) => a.body.id as string).slice(0, 15);
+    const mixed = await Promise.all([
+      fireAll(baseUrl, school.client.token!, toCancel.map((id) => ({ path: `/api/v1/bookings/${id}/cancel` }))),
+      fireAll(
+        baseUrl,
+        school.client.token!,
+        school.classIds.slice(30).map((schoolClassId, i) => ({
+          path: `/api/v1/events/${fair.id}/class-visits`,
+          body: { timeSlotId: slot.id, schoolClassId, pupils: 1 + (i % 2), teachers: 0 },
+        })),
+      ),
+    ]);
+    expect(mixed.flat().filter((a) => a.status >= 300)).toEqual([]);
+    const state = await slotState(slot.id);
+    expect(state.held).toBe(state.booked);
+    const free = state.capacity - state.booked;
+    expect(state.bookings.filter((b) => b.status === 'waitlisted' && b.quantity <= free)).toEqual([]);
+  });
+
+  it('lets no booking slip into an event while it is being cancelled', async () => {
+    const fair = await newEvent(organiser, 'handwerkertag');
+    const slot = await newTimeSlot(organiser, fair.id, 20);
+    const school = await schoolWithClasses(60);
+    const bookings = fireAll(
+      baseUrl,
+      school.client.token!,
+      school.classIds.map((schoolClassId) => ({
+        path: `/api/v1/events/${fair.id}/class-visits`,
+        body: { timeSlotId: slot.id, schoolClassId, pupils: 1, teachers: 0 },
+      })),
+    );
+    const cancel = fireAll(baseUrl, organiser.token!, [{ path: `/api/v1/events/${fair.id}/status`, body: { status: 'cancelled' } }]);
+    const [answers, [cancelled]] = await Promise.all([bookings, cancel]);
+    expect(cancelled.status).toBe(200);
+    expect(answers.filter((a) => ![201, 409].includes(a.status))).toEqual([]);
+    const [{ live }] = await t.dataSource.query(
+      `SELECT count(*)::int AS live FROM bookings WHERE event_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted')`,
+      [fair.id],
+    );
+    expect(live).toBe(0);
+    expect((await slotState(slot.id)).booked).toBe(0);
+  });
+
   it('hands out exactly the stands there are to 30 companies applying at once', async () => {
     const fair = await newEvent(organiser, 'handwerkertag', { standCount: 10 });
     const companies = await Promise.all(Array.from({ length: 30 }, () => newCompany(t, { approvedBy: organiser })));

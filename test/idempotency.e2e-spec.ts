@@ -1,5 +1,7 @@
 import { Role } from '../src/auth/role';
+import type { Actor } from '../src/auth/actor';
 import { fingerprintOf } from '../src/bookings/idempotency/idempotency';
+import { IdempotencyService } from '../src/bookings/idempotency/idempotency.service';
 import { ApiClient, newClass, newEvent, newSchool, newStaff, newTimeSlot } from './support/factories';
 import { fireAll } from './support/parallel';
 import { startTestApp, TestApp } from './support/test-app';
@@ -90,6 +92,21 @@ describe('Idempotency-Key: a retried booking never books twice', () => {
     await school.client.post(`/api/v1/bookings/${earlier.body.id}/cancel`).expect(200);
     const retried = await visit('after-refusal', 20, schoolClass.id).expect(201);
     expect(retried.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('rolls the work back when another request took over its claim meanwhile', async () => {
+    const service = t.app.get(IdempotencyService);
+    const me = (await school.client.get('/api/v1/auth/me')).body.id as string;
+    const actor = { userId: me } as Actor;
+    const attempt = service.run(actor, { key: 'taken-over', fingerprint: 'f' }, 201, async (manager) => {
+      await manager.query(`INSERT INTO school_holidays (school_year, name, first_day, last_day) VALUES ('2030/31', 'Marker', '2031-01-01', '2031-01-02')`);
+      // what a retry does that thinks the first request died: it renews the claim
+      await manager.query(`UPDATE idempotency_keys SET updated_at = now() + interval '1 second' WHERE user_id = $1 AND key = 'taken-over'`, [me]);
+      return { booked: true };
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'idempotency_request_running' });
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM school_holidays WHERE name = 'Marker'`);
+    expect(n).toBe(0); // nothing of the first attempt was committed
   });
 
   it('names a malformed key', async () => {

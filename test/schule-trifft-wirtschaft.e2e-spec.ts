@@ -107,6 +107,17 @@ describe('Schule trifft Wirtschaft: a school day with its session grid', () => {
     await b.client.post(`/api/v1/events/${eventId}/sessions`, { eventClassId: classes[0], periodId: periods[2] }).expect(201);
   });
 
+  it('withdrawing from the day cancels the company’s sessions', async () => {
+    const company = await registered();
+    const [registration] = (await company.client.get(`/api/v1/bookings?eventId=${eventId}&kind=day_registration`)).body.items;
+    const session = await company.client.post(`/api/v1/events/${eventId}/sessions`, { eventClassId: classes[2], periodId: periods[2] }).expect(201);
+    await company.client.post(`/api/v1/bookings/${registration.id}/cancel`, { reason: 'Krankheit im Team' }).expect(200);
+    const after = await company.client.get(`/api/v1/bookings/${session.body.id}`).expect(200);
+    expect(after.body.status).toBe('cancelled');
+    const history = await host.client.get(`/api/v1/bookings/${session.body.id}/history`).expect(200);
+    expect(history.body.at(-1).reason).toMatch(/^Anmeldung zum Tag storniert/);
+  });
+
   it('refuses sessions of companies not registered for the day, and grid cells of another day', async () => {
     const stranger = await newCompany(t, { approvedBy: organiser });
     const notRegistered = await stranger.client.post(`/api/v1/events/${eventId}/sessions`, { eventClassId: classes[1], periodId: periods[1] }).expect(409);

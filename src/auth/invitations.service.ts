@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/environment';
-import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { DomainError, invalidField, NotFoundError } from '../common/errors/domain-error';
 import { inTransaction } from '../database/transaction';
 import { isUniqueViolation } from '../database/pg-errors';
 import { AccountsService } from './accounts.service';
@@ -115,12 +115,12 @@ export class InvitationsService {
   private invitedRole(actor: Actor, dto: CreateInvitationDto): Role {
     if (actor.role === Role.CompanyMember || actor.role === Role.SchoolMember) {
       if (dto.role) {
-        throw new DomainError('validation_failed', {}, [{ field: 'role', code: 'forbidden', message: 'roleNotYours' }]);
+        throw invalidField('role', 'roleNotYours', 'forbidden');
       }
       return actor.role;
     }
     if (!dto.role) {
-      throw new DomainError('validation_failed', {}, [{ field: 'role', code: 'isNotEmpty', message: 'should not be empty' }]);
+      throw invalidField('role', 'should not be empty', 'isNotEmpty');
     }
     return dto.role;
   }

@@ -46,15 +46,23 @@ const ALWAYS_NEEDS_APPROVAL: readonly BookingKind[] = ['stand'];
  */
 @Injectable()
 export class BookingEngine {
-  /** Refuses bookings outside a published event's registration window (database clock). */
+  /**
+   * Refuses bookings outside a published event's registration window (database clock).
+   * Locks the event row for share first: an event being cancelled waits for this booking,
+   * or this booking waits and then sees it cancelled. Every path takes the event lock
+   * before any capacity lock, so the two never wait on each other in opposite order.
+   */
   async assertOpen(manager: EntityManager, event: Event): Promise<void> {
-    if (event.status !== 'published') throw new DomainError('event_not_open');
-    const [{ now }] = await manager.query('SELECT now() AS now');
-    if (now < event.registrationOpensAt) {
-      throw new DomainError('registration_not_open_yet', { at: event.registrationOpensAt.toISOString() });
+    const [current] = await manager.query(
+      `SELECT status, registration_opens_at, registration_closes_at, now() AS now FROM events WHERE id = $1 FOR SHARE`,
+      [event.id],
+    );
+    if (current?.status !== 'published') throw new DomainError('event_not_open');
+    if (current.now < current.registration_opens_at) {
+      throw new DomainError('registration_not_open_yet', { at: current.registration_opens_at.toISOString() });
     }
-    if (now >= event.registrationClosesAt) {
-      throw new DomainError('registration_closed', { at: event.registrationClosesAt.toISOString() });
+    if (current.now >= current.registration_closes_at) {
+      throw new DomainError('registration_closed', { at: current.registration_closes_at.toISOString() });
     }
   }
 
@@ -69,13 +77,14 @@ export class BookingEngine {
   async place(manager: EntityManager, event: Event, booking: NewBooking, context: ChangeContext): Promise<Booking> {
     const approved: BookingStatus = this.needsApproval(event, booking.kind) ? 'pending' : 'confirmed';
     let status: BookingStatus = approved;
-    if (booking.bookableId) {
-      const held = await this.hold(manager, booking.bookableId, booking.quantity);
-      if (!held) {
-        const capacity = await this.capacityOf(manager, booking.bookableId);
-        if (booking.quantity > capacity) throw new DomainError('exceeds_capacity', { capacity });
-        status = 'waitlisted';
-      }
+    if (booking.bookableId && !(await this.hold(manager, booking.bookableId, booking.quantity))) {
+      // A failed conditional UPDATE locks nothing. Lock the counter and look again: a
+      // cancellation committing meanwhile has either freed places we now see, or waits
+      // for us and will find this booking in the waiting list when it promotes.
+      const [pool] = await manager.query(`SELECT capacity, booked FROM bookables WHERE id = $1 FOR UPDATE`, [booking.bookableId]);
+      if (!pool) throw new NotFoundError('');
+      if (booking.quantity > pool.capacity) throw new DomainError('exceeds_capacity', { capacity: pool.capacity });
+      if (!(await this.hold(manager, booking.bookableId, booking.quantity))) status = 'waitlisted';
     }
     const id = await this.insert(manager, {
       ...booking,
@@ -172,12 +181,6 @@ export class BookingEngine {
     return rows.length > 0;
   }
 
-  private async capacityOf(manager: EntityManager, bookableId: string): Promise<number> {
-    const [row] = await manager.query(`SELECT capacity FROM bookables WHERE id = $1`, [bookableId]);
-    if (!row) throw new NotFoundError('');
-    return row.capacity;
-  }
-
   private async release(manager: EntityManager, bookableId: string, quantity: number) {
     await manager.query(`UPDATE bookables SET booked = booked - $2 WHERE id = $1`, [bookableId, quantity]);
     await this.promote(manager, bookableId);
@@ -190,12 +193,13 @@ export class BookingEngine {
    */
   private async promote(manager: EntityManager, bookableId: string) {
     const [pool] = await manager.query(
-      `SELECT b.capacity - b.booked AS free, e.requires_approval
+      `SELECT b.capacity - b.booked AS free, e.requires_approval, e.status
          FROM bookables b JOIN events e ON e.id = b.event_id WHERE b.id = $1 FOR UPDATE OF b`,
       [bookableId],
     );
     let free: number = pool.free;
-    if (free <= 0) return;
+    // A closed event still moves its waiting list up; a cancelled or completed one does not.
+    if (free <= 0 || !['published', 'closed'].includes(pool.status)) return;
     const waiting: Booking[] = await manager
       .createQueryBuilder(Booking, 'b')
       .setLock('pessimistic_write')

@@ -21,12 +21,12 @@ export type BookingChangeKind =
   | 'day_restored';
 
 /**
- * Which state may follow which. Promotion (waitlisted → pending/confirmed) is done by the
- * engine when capacity frees up, never by hand.
+ * Which state may follow which by hand. Promotion (waitlisted → pending/confirmed) is not
+ * here: only the engine does it, when it has taken the places.
  */
 export const BOOKING_TRANSITIONS: Record<BookingStatus, readonly BookingStatus[]> = {
   pending: ['confirmed', 'rejected', 'cancelled'],
-  waitlisted: ['pending', 'confirmed', 'rejected', 'cancelled'],
+  waitlisted: ['rejected', 'cancelled'],
   confirmed: ['cancelled'],
   cancelled: [],
   rejected: [],

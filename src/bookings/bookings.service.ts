@@ -4,7 +4,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { isStaff } from '../auth/role';
 import { TenantScoped } from '../auth/tenant-scope';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, invalidField } from '../common/errors/domain-error';
 import { Page, pageWindow } from '../common/http/pagination';
 import { inTransaction } from '../database/transaction';
 import { Event } from '../events/event.entity';
@@ -55,10 +55,10 @@ export class BookingsService {
     return inTransaction(this.dataSource, async (manager) => {
       const booking = await this.get(actor, bookingId, manager);
       if (booking.kind === 'stand' && dto.standNumber === undefined && booking.status === 'pending') {
-        throw new DomainError('validation_failed', {}, [{ field: 'standNumber', code: 'isDefined', message: 'should not be null or undefined' }]);
+        throw invalidField('standNumber', 'should not be null or undefined', 'isDefined');
       }
       if (booking.kind !== 'stand' && dto.standNumber !== undefined) {
-        throw new DomainError('validation_failed', {}, [{ field: 'standNumber', code: 'combination', message: 'notForProgram' }]);
+        throw invalidField('standNumber', 'notForProgram', 'combination');
       }
       if (booking.status !== 'pending') throw new DomainError('invalid_transition', { status: booking.status });
       return this.engine.transition(manager, bookingId, 'confirmed', { actorId: actor.userId }, dto.standNumber ? { standNumber: dto.standNumber } : {});
@@ -86,7 +86,24 @@ export class BookingsService {
           throw new DomainError('cancellation_deadline_passed', { at: event.cancellationDeadline.toISOString() });
         }
       }
-      return this.engine.transition(manager, bookingId, 'cancelled', { actorId: actor.userId, reason });
+      const cancelled = await this.engine.transition(manager, bookingId, 'cancelled', { actorId: actor.userId, reason });
+      if (booking.kind === 'day_registration') await this.cancelSessionsOf(manager, booking, actor);
+      return cancelled;
     });
+  }
+
+  /** A company that withdraws from a school day leaves the grid too. */
+  private async cancelSessionsOf(manager: EntityManager, registration: Booking, actor: Actor) {
+    const sessions: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM bookings WHERE event_id = $1 AND company_id = $2 AND kind = 'session' AND status IN ('pending', 'confirmed')
+        ORDER BY id`,
+      [registration.eventId, registration.companyId],
+    );
+    for (const { id } of sessions) {
+      await this.engine.transition(manager, id, 'cancelled', {
+        actorId: actor.userId,
+        reason: 'Anmeldung zum Tag storniert / registration for the day cancelled',
+      });
+    }
   }
 }

@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
-import { DomainError } from '../common/errors/domain-error';
+import { invalidField } from '../common/errors/domain-error';
 import { EventsService } from '../events/events.service';
 import { requireProgram } from '../events/program-guard';
 import { BookingEngine } from './booking-engine';
 import { ClassVisitDto, StandApplicationDto } from './dto/handwerkertag.dto';
 import { IdempotencyRequest } from './idempotency/idempotency';
 import { IdempotencyService } from './idempotency/idempotency.service';
-
-const fieldProblem = (field: string, message: string) =>
-  new DomainError('validation_failed', {}, [{ field, code: 'reference', message }]);
 
 /** Handwerkertag: companies apply for stands, schools book class visits into time slots. */
 @Injectable()
@@ -44,9 +41,9 @@ export class HandwerkertagService {
       const event = await this.openEvent(actor, eventId, manager);
       await this.engine.assertApproved(manager, 'school', schoolId);
       const [slot] = await manager.query(`SELECT id FROM time_slots WHERE id = $1 AND event_id = $2`, [dto.timeSlotId, eventId]);
-      if (!slot) throw fieldProblem('timeSlotId', 'notInEvent');
+      if (!slot) throw invalidField('timeSlotId', 'notInEvent', 'reference');
       const [ownClass] = await manager.query(`SELECT id FROM school_classes WHERE id = $1 AND school_id = $2`, [dto.schoolClassId, schoolId]);
-      if (!ownClass) throw fieldProblem('schoolClassId', 'unknownClass');
+      if (!ownClass) throw invalidField('schoolClassId', 'unknownClass', 'reference');
       return this.engine.place(
         manager,
         event,

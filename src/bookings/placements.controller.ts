@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Role } from '../auth/role';
-import { DomainError } from '../common/errors/domain-error';
+import { invalidField } from '../common/errors/domain-error';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { PlacementDto, PlacementExceptionDto } from './dto/placement.dto';
 import { Idempotency, IdempotencyRequest } from './idempotency/idempotency';
@@ -49,7 +49,7 @@ export class PlacementsController {
   @Delete('bookings/:bookingId/cancelled-days/:date')
   @Roles(Role.Organiser, Role.CompanyMember, Role.SchoolMember)
   restoreDay(@CurrentActor() actor: Actor, @Param('bookingId', UuidParam) bookingId: string, @Param('date') date: string) {
-    if (!ISO_DATE.test(date)) throw new DomainError('validation_failed', {}, [{ field: 'date', code: 'matches', message: 'date' }]);
+    if (!ISO_DATE.test(date)) throw invalidField('date', 'date', 'matches');
     return this.placements.restoreDay(actor, bookingId, date);
   }
 }

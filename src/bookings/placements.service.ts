@@ -102,11 +102,16 @@ export class PlacementsService {
     return this.dates(actor, bookingId);
   }
 
+  /** The placement if the actor reaches it; with `lock`, locked and read again, and still live. */
   private async placement(actor: Actor, bookingId: string, manager: EntityManager, lock = false): Promise<Booking> {
-    const booking = await this.bookings.get(actor, bookingId, manager);
+    let booking = await this.bookings.get(actor, bookingId, manager);
     if (booking.kind !== 'placement') throw new NotFoundError('Die Platzierung');
     if (lock) {
-      await manager.query(`SELECT 1 FROM bookings WHERE id = $1 FOR UPDATE`, [bookingId]);
+      booking = (await manager
+        .createQueryBuilder(Booking, 'b')
+        .setLock('pessimistic_write')
+        .where('b.id = :bookingId', { bookingId })
+        .getOne())!;
       if (!['pending', 'confirmed'].includes(booking.status)) throw new DomainError('invalid_transition', { status: booking.status });
     }
     return booking;

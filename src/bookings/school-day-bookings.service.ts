@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { Role } from '../auth/role';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, invalidField } from '../common/errors/domain-error';
 import { likePattern } from '../common/http/search';
 import { canManageSchoolDay } from '../events/event-visibility';
 import { EventsService } from '../events/events.service';
@@ -12,9 +12,6 @@ import { LIVE } from './booking-status';
 import { RegistrationListQuery, SessionDto } from './dto/school-day-booking.dto';
 import { IdempotencyRequest } from './idempotency/idempotency';
 import { IdempotencyService } from './idempotency/idempotency.service';
-
-const fieldProblem = (field: string, message: string) =>
-  new DomainError('validation_failed', {}, [{ field, code: 'reference', message }]);
 
 /**
  * Schule trifft Wirtschaft: companies register for the day, then sessions are booked into
@@ -52,7 +49,7 @@ export class SchoolDayBookingsService {
       await this.engine.assertApproved(manager, 'school', event.hostSchoolId!);
       await this.checkGridReferences(manager, eventId, dto);
       const [registered] = await manager.query(
-        `SELECT 1 FROM bookings WHERE event_id = $1 AND kind = 'day_registration' AND company_id = $2 AND status = 'confirmed'`,
+        `SELECT 1 FROM bookings WHERE event_id = $1 AND kind = 'day_registration' AND company_id = $2 AND status = 'confirmed' FOR SHARE`,
         [eventId, companyId],
       );
       if (!registered) throw new DomainError('not_registered_for_day');
@@ -118,12 +115,12 @@ export class SchoolDayBookingsService {
   /** Whose session it is: a company books for itself; the host school and organisers name one. */
   private presentingCompany(actor: Actor, event: { hostSchoolId: string | null }, dto: SessionDto): string {
     if (actor.role === Role.CompanyMember) {
-      if (dto.companyId && dto.companyId !== actor.companyId) throw fieldProblem('companyId', 'notForProgram');
+      if (dto.companyId && dto.companyId !== actor.companyId) throw invalidField('companyId', 'notForProgram', 'reference');
       return actor.companyId!;
     }
     if (!canManageSchoolDay(actor, event as never)) throw new DomainError('not_host_school');
     if (!dto.companyId) {
-      throw new DomainError('validation_failed', {}, [{ field: 'companyId', code: 'isDefined', message: 'should not be null or undefined' }]);
+      throw invalidField('companyId', 'should not be null or undefined', 'isDefined');
     }
     return dto.companyId;
   }

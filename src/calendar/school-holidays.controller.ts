@@ -3,7 +3,7 @@ import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public, Roles } from '../auth/auth.decorators';
 import { Role } from '../auth/role';
-import { DomainError } from '../common/errors/domain-error';
+import { invalidField } from '../common/errors/domain-error';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { IsOptional, Matches } from 'class-validator';
 import { Text } from '../common/validation/rules';
@@ -47,7 +47,7 @@ export class SchoolHolidaysController {
   import(@Query() query: SchoolYearQuery, @Req() req: Request) {
     const text = typeof req.body === 'string' ? req.body : (req.body as { ics?: unknown })?.ics;
     if (typeof text !== 'string' || text.length === 0) {
-      throw new DomainError('validation_failed', {}, [{ field: 'ics', code: 'isDefined', message: 'should not be null or undefined' }]);
+      throw invalidField('ics', 'should not be null or undefined', 'isDefined');
     }
     return this.holidays.importIcs(query.schoolYear, text);
   }

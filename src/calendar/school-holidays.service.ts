@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { DomainError, invalidField, NotFoundError } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../database/pg-errors';
 import { inTransaction } from '../database/transaction';
 import { DateRange } from './placement-dates';
@@ -40,7 +40,7 @@ export class SchoolHolidaysService {
     try {
       ranges = parseSchoolHolidaysIcs(text);
     } catch (error) {
-      throw new DomainError('validation_failed', {}, [{ field: 'file', code: 'ics', message: 'icsUnreadable' }]);
+      throw invalidField('file', 'icsUnreadable', 'ics');
     }
     return inTransaction(this.dataSource, async (manager) => {
       let imported = 0;
@@ -72,7 +72,7 @@ export class SchoolHolidaysService {
 
   private checkOrder(firstDay: string, lastDay: string) {
     if (lastDay < firstDay) {
-      throw new DomainError('validation_failed', {}, [{ field: 'lastDay', code: 'combination', message: 'notAfterStart' }]);
+      throw invalidField('lastDay', 'notAfterStart', 'combination');
     }
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor } from '../auth/actor';
-import { DomainError, FieldError, NotFoundError } from '../common/errors/domain-error';
+import { DomainError, FieldError, invalidField, NotFoundError } from '../common/errors/domain-error';
 import { Page, pageWindow } from '../common/http/pagination';
 import { inTransaction } from '../database/transaction';
 import { BookingEngine } from '../bookings/booking-engine';
@@ -63,7 +63,7 @@ export class EventsService {
     this.checkCombination(dto.program, dto);
     return inTransaction(this.dataSource, async (manager) => {
       if (dto.hostSchoolId && !(await manager.query('SELECT 1 FROM schools WHERE id = $1', [dto.hostSchoolId])).length) {
-        throw new DomainError('validation_failed', {}, [{ field: 'hostSchoolId', code: 'unknown', message: 'unknownSchool' }]);
+        throw invalidField('hostSchoolId', 'unknownSchool', 'unknown');
       }
       const { standCount, ...fields } = dto;
       const { identifiers } = await manager.insert(Event, { ...fields, createdBy: actor.userId, status: 'draft' } as never);

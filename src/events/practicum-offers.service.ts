@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { Role } from '../auth/role';
-import { DomainError, FieldError, NotFoundError } from '../common/errors/domain-error';
+import { DomainError, FieldError, invalidField, NotFoundError } from '../common/errors/domain-error';
 import { inTransaction } from '../database/transaction';
 import { BookingEngine } from '../bookings/booking-engine';
 import { CreatePracticumOfferDto, OfferListQuery, UpdatePracticumOfferDto } from './dto/practicum-offer.dto';
@@ -83,7 +83,8 @@ export class PracticumOffersService {
       if (dto.dailyStart || dto.dailyEnd) this.checkTimes(dto.dailyStart ?? offer.dailyStart.slice(0, 5), dto.dailyEnd ?? offer.dailyEnd.slice(0, 5));
       if (Object.keys(dto).length > 0) await manager.update(PracticumOffer, { id: offerId }, dto as never);
       if (dto.placesPerWeekday !== undefined) {
-        const weekdays = await manager.query(`SELECT id FROM offer_weekdays WHERE offer_id = $1`, [offerId]);
+        // a fixed order, so two changes of one offer lock its weekdays in the same order
+        const weekdays = await manager.query(`SELECT id FROM offer_weekdays WHERE offer_id = $1 ORDER BY id`, [offerId]);
         for (const { id } of weekdays) await this.engine.setCapacity(manager, id, dto.placesPerWeekday);
       }
     });
@@ -107,7 +108,7 @@ export class PracticumOffersService {
   }
 
   private checkTimes(start: string, end: string) {
-    if (end <= start) throw new DomainError('validation_failed', {}, [{ field: 'dailyEnd', code: 'combination', message: 'notAfterStart' }]);
+    if (end <= start) throw invalidField('dailyEnd', 'notAfterStart', 'combination');
   }
 
   private async views(

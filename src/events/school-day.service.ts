@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
-import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { DomainError, invalidField, NotFoundError } from '../common/errors/domain-error';
 import { isStillReferenced, isUniqueViolation } from '../database/pg-errors';
 import { inTransaction } from '../database/transaction';
 import { AddEventClassDto, CreatePeriodDto, CreateRoomDto } from './dto/school-day.dto';
@@ -50,7 +50,7 @@ export class SchoolDayService {
 
   addPeriod(actor: Actor, eventId: string, dto: CreatePeriodDto) {
     if (dto.endsAt <= dto.startsAt) {
-      throw new DomainError('validation_failed', {}, [{ field: 'endsAt', code: 'combination', message: 'notAfterStart' }]);
+      throw invalidField('endsAt', 'notAfterStart', 'combination');
     }
     return this.add(actor, eventId, async (manager) => {
       const { identifiers } = await manager.insert(EventPeriod, { ...dto, eventId });
@@ -65,7 +65,7 @@ export class SchoolDayService {
         event.hostSchoolId,
       ]);
       if (!own) {
-        throw new DomainError('validation_failed', {}, [{ field: 'schoolClassId', code: 'unknownClass', message: 'unknownClass' }]);
+        throw invalidField('schoolClassId', 'unknownClass', 'unknownClass');
       }
       const { identifiers } = await manager.insert(EventClass, { ...dto, eventId });
       return manager.findOneByOrFail(EventClass, { id: identifiers[0].id });

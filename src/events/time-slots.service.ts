@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
-import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { DomainError, invalidField, NotFoundError } from '../common/errors/domain-error';
 import { inTransaction } from '../database/transaction';
 import { isStillReferenced } from '../database/pg-errors';
 import { queryRows } from '../database/query-rows';
@@ -38,7 +38,7 @@ export class TimeSlotsService {
 
   async create(actor: Actor, eventId: string, dto: CreateTimeSlotDto) {
     if (dto.endsAt <= dto.startsAt) {
-      throw new DomainError('validation_failed', {}, [{ field: 'endsAt', code: 'combination', message: 'notAfterStart' }]);
+      throw invalidField('endsAt', 'notAfterStart', 'combination');
     }
     const id = await inTransaction(this.dataSource, async (manager) => {
       const event = await this.events.findVisible(actor, eventId, manager);

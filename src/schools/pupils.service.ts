@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { TenantScoped } from '../auth/tenant-scope';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, invalidField } from '../common/errors/domain-error';
 import { PupilDto, PupilListQuery, UpdatePupilDto } from './dto/pupil.dto';
 import { Pupil } from './pupil.entity';
 import { SchoolClass } from './school-class.entity';
@@ -62,7 +62,7 @@ export class PupilsService {
 
   private async requireClassOfSchool(schoolId: string, classId: string) {
     if (!(await this.classes.existsBy({ id: classId, schoolId }))) {
-      throw new DomainError('validation_failed', {}, [{ field: 'classId', code: 'unknownClass', message: 'unknownClass' }]);
+      throw invalidField('classId', 'unknownClass', 'unknownClass');
     }
   }
 }

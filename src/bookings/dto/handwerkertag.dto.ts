@@ -1,8 +1,5 @@
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
-import { Text, WholeNumber } from '../../common/validation/rules';
-
-const trimmedList = Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value));
+import { IsBoolean, IsDefined, IsIn, IsUUID } from 'class-validator';
+import { Text, TextList, WholeNumber } from '../../common/validation/rules';
 
 export class StandApplicationDto {
   /** Size wanted, e.g. "3 x 3 m". */
@@ -21,21 +18,11 @@ export class StandApplicationDto {
   handsOnActivity: string;
 
   /** Apprenticeships (Ausbildungsberufe) advertised at the stand. */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @trimmedList
-  @MaxLength(100, { each: true })
-  @Matches(/\S/, { each: true, message: 'notBlank' })
+  @TextList(30, 100)
   apprenticeships?: string[];
 
   /** Internships (Praktika) advertised at the stand. */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @trimmedList
-  @MaxLength(100, { each: true })
-  @Matches(/\S/, { each: true, message: 'notBlank' })
+  @TextList(30, 100)
   internships?: string[];
 
   /** How many staff will be at the stand. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { DomainError } from '../../common/errors/domain-error';
+import { queryRows } from '../../database/query-rows';
 import { inTransaction } from '../../database/transaction';
 import { IdempotencyRequest } from './idempotency';
 
@@ -35,39 +36,51 @@ export class IdempotencyService {
     if (!request.key) {
       return { status, body: await inTransaction(this.dataSource, work), replayed: false };
     }
-    const stored = await this.claim(actor.userId, request);
-    if (stored) return stored as StoredResponse<T>;
+    const claim = await this.claim(actor.userId, request);
+    if ('replayed' in claim) return claim as StoredResponse<T>;
     try {
       const body = await inTransaction(this.dataSource, async (manager) => {
         const result = await work(manager);
-        await manager.query(
-          `UPDATE idempotency_keys SET state = 'done', response_status = $3, response_body = $4, updated_at = now()
-            WHERE user_id = $1 AND key = $2`,
-          [actor.userId, request.key, status, JSON.stringify(result)],
+        // Store the answer only if the claim is still ours (a retry may have taken over a
+        // claim it thought abandoned); otherwise roll the work back rather than book twice.
+        const stored = await queryRows(
+          manager,
+          `UPDATE idempotency_keys SET state = 'done', response_status = $4, response_body = $5, updated_at = now()
+            WHERE user_id = $1 AND key = $2 AND state = 'running' AND updated_at = $3::timestamptz RETURNING 1`,
+          [actor.userId, request.key, claim.token, status, JSON.stringify(result)],
         );
+        if (stored.length === 0) throw new DomainError('idempotency_request_running');
         return result;
       });
       return { status, body, replayed: false };
     } catch (error) {
-      // Nothing was booked: free the key so the client may send the request again.
+      // Nothing was booked: free our claim so the client may send the request again.
       await this.dataSource
-        .query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND state = 'running'`, [actor.userId, request.key])
+        .query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND state = 'running' AND updated_at = $3::timestamptz`, [
+          actor.userId,
+          request.key,
+          claim.token,
+        ])
         .catch(() => undefined);
       throw error;
     }
   }
 
-  /** Claims the key, or returns the stored answer of the first request; throws 409/422 otherwise. */
-  private async claim(userId: string, request: IdempotencyRequest): Promise<StoredResponse<unknown> | null> {
-    const claimed = await this.dataSource.query(
+  /**
+   * Claims the key (its `updated_at`, as exact text — a JS Date would lose the
+   * microseconds — is the claim's token), or returns the stored answer
+   * of the first request; throws 409 while that one runs, 422 for another body.
+   */
+  private async claim(userId: string, request: IdempotencyRequest): Promise<{ token: string } | StoredResponse<unknown>> {
+    const [claimed] = await this.dataSource.query(
       `INSERT INTO idempotency_keys AS k (user_id, key, fingerprint, state) VALUES ($1, $2, $3, 'running')
        ON CONFLICT (user_id, key) DO UPDATE SET updated_at = now()
         WHERE k.state = 'running' AND k.fingerprint = EXCLUDED.fingerprint
           AND k.updated_at < now() - make_interval(secs => $4)
-       RETURNING 1`,
+       RETURNING updated_at::text AS token`,
       [userId, request.key, request.fingerprint, ABANDONED_AFTER_SECONDS],
     );
-    if (claimed.length > 0) return null;
+    if (claimed) return { token: claimed.token };
     const [existing] = await this.dataSource.query(
       `SELECT fingerprint, state, response_status, response_body FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
       [userId, request.key],

@@ -30,3 +30,7 @@ export class NotFoundError extends DomainError {
     super('not_found', { what });
   }
 }
+
+/** Bad input in one field, e.g. `invalidField('schoolClassId', 'unknownClass')`: 400 naming it. */
+export const invalidField = (field: string, message: string, code = 'invalid') =>
+  new DomainError('validation_failed', {}, [{ field, code, message }]);

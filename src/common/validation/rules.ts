@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { IsDate, IsDefined, IsEmail, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDate, IsDefined, IsEmail, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { parseInstant } from '../time/berlin';
 
 const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -66,4 +66,17 @@ export function Instant(options: { optional?: boolean } = {}) {
 /** A wall-clock time 'HH:MM' (Berlin). */
 export function ClockTime() {
   return applyDecorators(IsDefined(), IsString(), Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'clockTime' }));
+}
+
+/** A list of short texts (apprenticeships, occupational fields), each trimmed and not blank. */
+export function TextList(maxItems: number, maxLength: number) {
+  return applyDecorators(
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(maxItems),
+    Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value)),
+    IsString({ each: true }),
+    MaxLength(maxLength, { each: true }),
+    Matches(/\S/, { each: true, message: 'notBlank' }),
+  );
 }

@@ -1,7 +1,6 @@
 import { PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsUrl, Matches, MaxLength } from 'class-validator';
-import { Text } from '../../common/validation/rules';
+import { IsOptional, IsUrl, MaxLength } from 'class-validator';
+import { Text, TextList } from '../../common/validation/rules';
 import { OrganisationProfileDto } from '../../organisations/dto/organisation-profile.dto';
 
 /** The profile a company keeps; also what it sends when it registers. */
@@ -11,12 +10,7 @@ export class CompanyProfileDto extends OrganisationProfileDto {
   branch: string;
 
   /** Apprenticeships (Ausbildungsberufe) the company trains in. */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value))
-  @MaxLength(100, { each: true })
-  @Matches(/\S/, { each: true, message: 'notBlank' })
+  @TextList(30, 100)
   apprenticeships?: string[];
 
   @Text(200)

@@ -1,8 +1,7 @@
 import { PartialType, OmitType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
-import { CalendarDate, Instant, Text, WholeNumber } from '../../common/validation/rules';
+import { CalendarDate, Instant, Text, TextList, WholeNumber } from '../../common/validation/rules';
 import { EVENT_STATUSES, EventStatus, Program, PROGRAMS } from '../event-status';
 
 export class CreateEventDto {
@@ -54,12 +53,7 @@ export class CreateEventDto {
   hostSchoolId?: string;
 
   /** Schule trifft Wirtschaft: occupational fields the school would like companies from. */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value))
-  @MaxLength(100, { each: true })
-  @Matches(/\S/, { each: true, message: 'notBlank' })
+  @TextList(30, 100)
   requestedOccupationalFields?: string[];
 }
 
