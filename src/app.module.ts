@@ -11,6 +11,7 @@ import type { AppConfig } from './config/environment';
 import { DatabaseModule, DatabaseTarget } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { SchoolsModule } from './schools/schools.module';
 
@@ -25,6 +26,7 @@ export class AppModule {
         LoggerModule.forRoot(loggingOptions(config)),
         DatabaseModule.forRoot(database),
         RateLimitModule,
+        NotificationsModule,
         AuthModule,
         OrganisationsModule,
         CompaniesModule,

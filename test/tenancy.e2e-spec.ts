@@ -40,7 +40,7 @@ interface Route {
 const PROGRAM_TAGS = ['handwerkertag', 'schule-trifft-wirtschaft', 'praxistage'];
 /** Parameters naming rows that belong to an organisation. */
 const ORGANISATION_OWNED = ['companyId', 'schoolId', 'classId', 'pupilId', 'bookingId', 'offerId', 'invitationId', 'tokenId'];
-const KNOWN_PARAMS = [...ORGANISATION_OWNED, 'eventId', 'slotId', 'periodId', 'eventClassId', 'roomId', 'holidayId', 'date'];
+const KNOWN_PARAMS = [...ORGANISATION_OWNED, 'eventId', 'slotId', 'periodId', 'eventClassId', 'roomId', 'holidayId', 'mailId', 'date'];
 
 describe('tenancy: no organisation reaches another one’s data', () => {
   let t: TestApp;
@@ -96,6 +96,7 @@ describe('tenancy: no organisation reaches another one’s data', () => {
           companyId: company.id, schoolId: school.id, classId: schoolClass.id, pupilId: pupil.id, bookingId: placement.body.id, offerId: offer.body.id,
           slotId: slot.id, periodId: period.body.id, eventClassId: eventClass.body.id, roomId: room.body.id,
           holidayId: holidays.body[0].id, date: '2027-03-08',
+          mailId: (await t.dataSource.query(`SELECT id FROM outbox_mails ORDER BY created_at LIMIT 1`))[0].id as string,
         },
         events: { handwerkertag: fair.id, 'schule-trifft-wirtschaft': day.id, praxistage: term.id },
       };
@@ -166,6 +167,7 @@ describe('tenancy: no organisation reaches another one’s data', () => {
       'POST /api/v1/bookings/{bookingId}/reject': { reason: 'Test' },
       'POST /api/v1/bookings/{bookingId}/cancel': { reason: 'Test' },
       'POST /api/v1/bookings/{bookingId}/cancelled-days': { date: '2027-03-08', reason: 'krank' },
+      'POST /api/v1/outbox/{mailId}/retry': {},
     };
     if (method === 'get' || method === 'delete') return undefined;
     const key = `${method.toUpperCase()} ${path}`;
@@ -196,6 +198,7 @@ describe('tenancy: no organisation reaches another one’s data', () => {
              (SELECT json_agg(b ORDER BY id) FROM bookables b)::text AS bookables,
              (SELECT json_agg(b ORDER BY id) FROM bookings b)::text AS bookings,
              (SELECT count(*) FROM booking_changes) AS changes,
+             (SELECT count(*) FROM outbox_mails) AS mails,
              (SELECT json_agg(x ORDER BY booking_id, day) FROM placement_exceptions x)::text AS exceptions,
              (SELECT json_agg(o ORDER BY id) FROM practicum_offers o)::text AS offers,
              (SELECT json_agg(p ORDER BY id) FROM event_periods p)::text AS periods,

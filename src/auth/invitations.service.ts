@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/environment';
 import { DomainError, invalidField, NotFoundError } from '../common/errors/domain-error';
 import { inTransaction } from '../database/transaction';
 import { isUniqueViolation } from '../database/pg-errors';
+import { AccountMails } from '../notifications/account-mails';
 import { AccountsService } from './accounts.service';
 import { Actor } from './actor';
 import { CredentialsService } from './credentials.service';
@@ -35,6 +36,7 @@ export class InvitationsService {
     private readonly dataSource: DataSource,
     private readonly accounts: AccountsService,
     private readonly credentials: CredentialsService,
+    private readonly mails: AccountMails,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -47,18 +49,22 @@ export class InvitationsService {
     const secret = newSecret('pxi');
     const expiresAt = new Date(Date.now() + this.config.INVITATION_TTL_HOURS * 3600_000);
     try {
-      const inserted = await this.dataSource.manager.insert(Invitation, {
-        email,
-        role,
-        companyId: role === Role.CompanyMember ? actor.companyId : null,
-        schoolId: role === Role.SchoolMember ? actor.schoolId : null,
-        invitedBy: actor.userId,
-        secretHash: hashSecret(secret),
-        expiresAt,
+      return await inTransaction(this.dataSource, async (manager) => {
+        const inserted = await manager.insert(Invitation, {
+          email,
+          role,
+          companyId: role === Role.CompanyMember ? actor.companyId : null,
+          schoolId: role === Role.SchoolMember ? actor.schoolId : null,
+          invitedBy: actor.userId,
+          secretHash: hashSecret(secret),
+          expiresAt,
+        });
+        const id = inserted.identifiers[0].id as string;
+        const acceptUrl = `${this.config.PUBLIC_URL}/einladung?token=${secret}`;
+        await this.mails.invited(manager, { email, acceptUrl, expiresAt }, actor.userId);
+        // The link is also returned, so the inviter can pass it on another way.
+        return { id, email, role, expiresAt, acceptUrl };
       });
-      const id = inserted.identifiers[0].id as string;
-      // The link is also returned so the inviter can pass it on while mail is not set up.
-      return { id, email, role, expiresAt, acceptUrl: `${this.config.PUBLIC_URL}/einladung?token=${secret}` };
     } catch (error) {
       if (isUniqueViolation(error, 'invitations_open_email_key')) {
         throw new DomainError('invitation_pending', {}, [{ field: 'email', code: 'pending', message: 'invitationPending' }]);

@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { isUniqueViolation, pgConstraint } from '../database/pg-errors';
 import { queryRows } from '../database/query-rows';
 import { Event } from '../events/event.entity';
+import { BOOKING_CHANGE_LISTENER, BookingChangeListener, RecordedChange } from './booking-change-listener';
 import { Booking } from './booking.entity';
-import { BookingChange } from './booking-change.entity';
 import { BOOKING_TRANSITIONS, BookingChangeKind, BookingKind, BookingStatus, HOLDS_CAPACITY } from './booking-status';
 import type { ErrorCode } from '../common/errors/error-catalog';
 
@@ -46,6 +46,8 @@ const ALWAYS_NEEDS_APPROVAL: readonly BookingKind[] = ['stand'];
  */
 @Injectable()
 export class BookingEngine {
+  constructor(@Optional() @Inject(BOOKING_CHANGE_LISTENER) private readonly listener?: BookingChangeListener) {}
+
   /**
    * Refuses bookings outside a published event's registration window (database clock).
    * Locks the event row for share first: an event being cancelled waits for this booking,
@@ -141,7 +143,7 @@ export class BookingEngine {
     await this.promote(manager, bookableId);
   }
 
-  /** Appends to the booking's history (and the stream the mail work reads). */
+  /** Appends to the booking's history and tells the listener (mail), in the same transaction. */
   async record(
     manager: EntityManager,
     bookingId: string,
@@ -150,7 +152,13 @@ export class BookingEngine {
     toStatus: BookingStatus,
     context: ChangeContext,
   ): Promise<void> {
-    await manager.insert(BookingChange, {
+    const [row] = await manager.query(
+      `INSERT INTO booking_changes (booking_id, change, from_status, to_status, actor_id, reason, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [bookingId, change, fromStatus, toStatus, context.actorId, context.reason ?? null, JSON.stringify(context.details ?? {})],
+    );
+    await this.announce(manager, {
+      id: String(row.id),
       bookingId,
       change,
       fromStatus,
@@ -158,7 +166,12 @@ export class BookingEngine {
       actorId: context.actorId,
       reason: context.reason ?? null,
       details: context.details ?? {},
-    } as never);
+    });
+  }
+
+  /** Tells the listener of a change already written (also used for bulk changes). */
+  async announce(manager: EntityManager, change: RecordedChange): Promise<void> {
+    await this.listener?.changed(manager, change);
   }
 
   /** Marks a change of the booking's content (not its state) and bumps its version. */

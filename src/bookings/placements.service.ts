@@ -3,8 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { DomainError, FieldError, NotFoundError } from '../common/errors/domain-error';
 import { inTransaction } from '../database/transaction';
-import { placementDates } from '../calendar/placement-dates';
-import { SchoolHolidaysService } from '../calendar/school-holidays.service';
+import { PlacementScheduleService } from '../calendar/placement-schedule.service';
 import { EventsService } from '../events/events.service';
 import { PracticumOffer } from '../events/practicum-offer.entity';
 import { requireProgram } from '../events/program-guard';
@@ -30,7 +29,7 @@ export class PlacementsService {
     private readonly engine: BookingEngine,
     private readonly idempotency: IdempotencyService,
     private readonly bookings: BookingsService,
-    private readonly holidays: SchoolHolidaysService,
+    private readonly schedules: PlacementScheduleService,
   ) {}
 
   book(actor: Actor, eventId: string, dto: PlacementDto, request: IdempotencyRequest) {
@@ -119,18 +118,13 @@ export class PlacementsService {
 
   private async datesOf(manager: EntityManager, booking: Booking) {
     const offer = await manager.findOneByOrFail(PracticumOffer, { id: booking.offerId! });
-    const cancelled = await manager.find(PlacementException, { where: { bookingId: booking.id }, order: { day: 'ASC' } });
-    const schoolHolidays = await this.holidays.between(manager, booking.firstDate!, booking.lastDate!);
-    const result = placementDates(
-      {
-        weekday: booking.weekday!,
-        firstDate: booking.firstDate!,
-        lastDate: booking.lastDate!,
-        dailyStart: offer.dailyStart.slice(0, 5),
-        dailyEnd: offer.dailyEnd.slice(0, 5),
-      },
-      { schoolHolidays, cancelled: cancelled.map((c) => ({ date: c.day, reason: c.reason })) },
-    );
+    const result = await this.schedules.of(manager, booking.id, {
+      weekday: booking.weekday!,
+      firstDate: booking.firstDate!,
+      lastDate: booking.lastDate!,
+      dailyStart: offer.dailyStart,
+      dailyEnd: offer.dailyEnd,
+    });
     return { bookingId: booking.id, weekday: booking.weekday, firstDate: booking.firstDate, lastDate: booking.lastDate, ...result };
   }
 }

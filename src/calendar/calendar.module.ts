@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BookingOccasions } from './booking-occasion';
+import { PlacementScheduleService } from './placement-schedule.service';
 import { SchoolHoliday } from './school-holiday.entity';
 import { SchoolHolidaysController } from './school-holidays.controller';
 import { SchoolHolidaysService } from './school-holidays.service';
 
-/** Holidays and dates; later also .ics building and feeds. */
+/** Holidays, placement dates, and bookings as calendar entries. */
 @Module({
   imports: [TypeOrmModule.forFeature([SchoolHoliday])],
   controllers: [SchoolHolidaysController],
-  providers: [SchoolHolidaysService],
-  exports: [SchoolHolidaysService],
+  providers: [SchoolHolidaysService, PlacementScheduleService, BookingOccasions],
+  exports: [SchoolHolidaysService, PlacementScheduleService, BookingOccasions],
 })
 export class CalendarModule {}

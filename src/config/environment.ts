@@ -75,6 +75,33 @@ export class Environment {
   @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an SMTP URL such as smtp://user:password@mail.example:587' })
   SMTP_URL?: string;
 
+  /** Sender of every mail. */
+  @IsString() @MinLength(3)
+  MAIL_FROM = 'Praxisnah Nordthüringen <praxisnah@localhost>';
+
+  /** How often the mail worker looks for mail to send, in ms; 0 turns the worker off. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000)
+  OUTBOX_POLL_MS = 2000;
+
+  /** First retry after this many seconds; each further one waits twice as long (at most an hour). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  MAIL_RETRY_BASE_SECONDS = 60;
+
+  /** After this many failed attempts a mail is marked failed and shown to the organisers. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  MAIL_MAX_ATTEMPTS = 8;
+
+  /** Bodies and attachments of sent mails are deleted after this many days; the record stays. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3650)
+  MAIL_BODY_RETENTION_DAYS = 90;
+
+  /** Reminder mails go out this many days before an event or the first practice day. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(60)
+  REMINDER_DAYS_BEFORE = 3;
+
+  @Transform(toInt) @IsInt() @Min(5) @Max(24 * 60)
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 100kb or 1mb' })
   BODY_LIMIT = '100kb';
 

@@ -4,6 +4,8 @@ import { Actor } from '../auth/actor';
 import { NotFoundError } from '../common/errors/domain-error';
 import { Company } from '../companies/company.entity';
 import { School } from '../schools/school.entity';
+import { inTransaction } from '../database/transaction';
+import { AccountMails } from '../notifications/account-mails';
 import { OrganisationKind } from './organisation-status';
 
 const entities = { company: Company, school: School } as const;
@@ -12,7 +14,10 @@ const labels = { company: 'Das Unternehmen', school: 'Die Schule' } as const;
 /** The organiser's approval of a registered company or school (only approved ones may book). */
 @Injectable()
 export class OrganisationDecisionsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly mails: AccountMails,
+  ) {}
 
   approve(actor: Actor, kind: OrganisationKind, id: string) {
     return this.decide(actor, kind, id, 'approved', null);
@@ -22,21 +27,18 @@ export class OrganisationDecisionsService {
     return this.decide(actor, kind, id, 'rejected', reason);
   }
 
-  private async decide(
-    actor: Actor,
-    kind: OrganisationKind,
-    id: string,
-    status: 'approved' | 'rejected',
-    reason: string | null,
-  ) {
+  private decide(actor: Actor, kind: OrganisationKind, id: string, status: 'approved' | 'rejected', reason: string | null) {
     const entity = entities[kind];
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(entity)
-      .set({ status, decidedAt: () => 'now()', decidedBy: actor.userId, rejectionReason: reason })
-      .where('id = :id', { id })
-      .execute();
-    if (!result.affected) throw new NotFoundError(labels[kind]);
-    return this.dataSource.manager.findOneByOrFail<Company | School>(entity, { id });
+    return inTransaction(this.dataSource, async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(entity)
+        .set({ status, decidedAt: () => 'now()', decidedBy: actor.userId, rejectionReason: reason })
+        .where('id = :id', { id })
+        .execute();
+      if (!result.affected) throw new NotFoundError(labels[kind]);
+      await this.mails.organisationDecided(manager, kind, id, status === 'approved', reason);
+      return manager.findOneByOrFail<Company | School>(entity, { id });
+    });
   }
 }

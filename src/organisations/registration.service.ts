@@ -7,6 +7,7 @@ import { Role } from '../auth/role';
 import { Company } from '../companies/company.entity';
 import { CompanyProfileDto } from '../companies/dto/company-profile.dto';
 import { inTransaction } from '../database/transaction';
+import { AccountMails } from '../notifications/account-mails';
 import { SchoolProfileDto } from '../schools/dto/school-profile.dto';
 import { School } from '../schools/school.entity';
 
@@ -21,6 +22,7 @@ export class RegistrationService {
     private readonly dataSource: DataSource,
     private readonly accounts: AccountsService,
     private readonly credentials: CredentialsService,
+    private readonly mails: AccountMails,
   ) {}
 
   async registerCompany(profile: CompanyProfileDto, member: NewMemberDto) {
@@ -47,6 +49,7 @@ export class RegistrationService {
         manager,
         'member.',
       );
+      await this.mails.organisationRegistered(manager, membership.role === Role.CompanyMember ? 'company' : 'school', organisation.id, organisation.name);
       const session = await this.credentials.startSession(user.id, manager);
       return { organisation, user, ...session };
     });

@@ -18,7 +18,8 @@ export interface TestApp {
 /** The real app (same bootstrap as `npm start`) on a fresh database. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await freshDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env, DATABASE_URL: database.url });
+  // No background mail worker: tests run it themselves (t.app.get(OutboxWorker).runOnce()).
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', OUTBOX_POLL_MS: '0', ...env, DATABASE_URL: database.url });
   const app = await createApp(config, { url: database.url, poolSize: database.poolSize });
   await app.init();
   let baseUrl: string | undefined;

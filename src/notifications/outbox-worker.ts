@@ -1,0 +1,112 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/environment';
+import { queryRows } from '../database/query-rows';
+import { mailTransport, MailTransport } from './mail-transport';
+import { OutboxMail } from './outbox-mail.entity';
+
+// Long enough for one SMTP conversation; a worker that died releases its mail after it.
+const LEASE_SECONDS = 300;
+const BATCH = 20;
+
+/** Wait before attempt n+1: base · 2^(n-1), at most an hour (1 min, 2, 4 … 60 by default). */
+export const retryDelaySeconds = (attempts: number, base: number) => Math.min(3600, base * 2 ** Math.max(0, attempts - 1));
+
+/**
+ * Sends the outbox. A worker claims due mails with FOR UPDATE SKIP LOCKED and a lease in
+ * one short statement, sends them outside any transaction, then records the outcome —
+ * only while its lease still holds. Several instances can run it at once; none sends a
+ * mail another has claimed. A mail server outage only delays mail: failures are retried
+ * with growing back-off, and after MAIL_MAX_ATTEMPTS the mail is marked failed for the
+ * organisers to see. A restart finds unsent mail where it was left.
+ */
+@Injectable()
+export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxWorker');
+  private readonly transport: MailTransport;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.transport = mailTransport(config);
+  }
+
+  onApplicationBootstrap() {
+    if (this.config.OUTBOX_POLL_MS > 0) {
+      this.timer = setInterval(() => void this.runOnce().catch((e) => this.logger.error(`outbox run failed: ${e.message}`)), this.config.OUTBOX_POLL_MS);
+      this.timer.unref();
+    }
+  }
+
+  async onApplicationShutdown() {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+    this.transport.close();
+  }
+
+  /** One pass: claims due mail, sends it, records the outcome. Returns how many were sent. */
+  runOnce(): Promise<number> {
+    // one pass at a time per process; other processes are kept apart by the lease
+    this.running ??= this.pass().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async pass(): Promise<number> {
+    const claimed = await queryRows<Record<string, unknown>>(
+      this.dataSource.manager,
+      `UPDATE outbox_mails m SET leased_until = now() + make_interval(secs => $2), attempts = m.attempts + 1
+        WHERE m.id IN (
+          SELECT id FROM outbox_mails
+           WHERE status = 'pending' AND next_attempt_at <= now() AND (leased_until IS NULL OR leased_until < now())
+           ORDER BY next_attempt_at, created_at
+           LIMIT $1
+           FOR UPDATE SKIP LOCKED)
+        RETURNING m.id, m.leased_until::text AS lease`,
+      [BATCH, LEASE_SECONDS],
+    );
+    let sent = 0;
+    for (const { id, lease } of claimed) {
+      const mail = await this.dataSource.manager.findOneByOrFail(OutboxMail, { id: id as string });
+      try {
+        await this.transport.send(mail);
+        await this.settle(mail.id, lease as string, `status = 'sent', sent_at = now(), last_error = NULL`, []);
+        sent++;
+      } catch (error) {
+        const message = String((error as Error)?.message ?? error).slice(0, 500);
+        const failed = mail.attempts >= this.config.MAIL_MAX_ATTEMPTS;
+        if (failed) this.logger.error(`mail ${mail.id} to ${mail.recipient} failed for good: ${message}`);
+        else this.logger.warn(`mail ${mail.id} not sent (attempt ${mail.attempts}): ${message}`);
+        await this.settle(
+          mail.id,
+          lease as string,
+          failed
+            ? `status = 'failed', last_error = $3`
+            : `last_error = $3, next_attempt_at = now() + make_interval(secs => $4)`,
+          failed ? [message] : [message, retryDelaySeconds(mail.attempts, this.config.MAIL_RETRY_BASE_SECONDS)],
+        );
+      }
+    }
+    await this.purgeOldBodies();
+    return sent;
+  }
+
+  /** Records the outcome only if our lease is still the mail's lease. */
+  private async settle(id: string, lease: string, changes: string, params: unknown[]) {
+    await this.dataSource.query(
+      `UPDATE outbox_mails SET ${changes}, leased_until = NULL WHERE id = $1 AND leased_until = $2::timestamptz`,
+      [id, lease, ...params],
+    );
+  }
+
+  private async purgeOldBodies() {
+    await this.dataSource.query(
+      `UPDATE outbox_mails SET text_body = NULL, html_body = NULL, calendar = NULL, body_purged_at = now()
+        WHERE status <> 'pending' AND body_purged_at IS NULL AND created_at < now() - make_interval(days => $1)`,
+      [this.config.MAIL_BODY_RETENTION_DAYS],
+    );
+  }
+}

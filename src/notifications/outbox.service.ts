@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { Locale } from '../common/errors/error-messages';
+import { MailKind, MailTemplates } from './mail-templates';
+import { CalendarMethod, OutboxMail } from './outbox-mail.entity';
+
+export interface Recipient {
+  email: string;
+  locale: Locale;
+  name: string;
+}
+
+export interface MailCalendar {
+  method: CalendarMethod;
+  /** The .ics text, built per language. */
+  content: (locale: Locale) => string;
+}
+
+/**
+ * Writes mails into the outbox, always with the caller's transaction manager: the mail
+ * exists if and only if the change that caused it was committed.
+ */
+@Injectable()
+export class OutboxService {
+  private readonly templates = new MailTemplates();
+
+  async enqueue(
+    manager: EntityManager,
+    kind: MailKind,
+    recipients: Recipient[],
+    data: (locale: Locale, recipient: Recipient) => object,
+    options: { bookingId?: string; calendar?: MailCalendar } = {},
+  ): Promise<void> {
+    const seen = new Set<string>();
+    const rows = recipients
+      .filter((r) => !seen.has(r.email) && seen.add(r.email))
+      .map((recipient) => {
+        const mail = this.templates.render(kind, recipient.locale, data(recipient.locale, recipient));
+        return {
+          kind,
+          recipient: recipient.email,
+          locale: recipient.locale,
+          subject: mail.subject,
+          textBody: mail.text,
+          htmlBody: mail.html,
+          calendar: options.calendar?.content(recipient.locale) ?? null,
+          calendarMethod: options.calendar?.method ?? null,
+          bookingId: options.bookingId ?? null,
+        };
+      });
+    if (rows.length > 0) await manager.insert(OutboxMail, rows);
+  }
+}
