@@ -40,7 +40,7 @@ interface Route {
 const PROGRAM_TAGS = ['handwerkertag', 'schule-trifft-wirtschaft', 'praxistage'];
 /** Parameters naming rows that belong to an organisation. */
 const ORGANISATION_OWNED = ['companyId', 'schoolId', 'classId', 'pupilId', 'bookingId', 'offerId', 'invitationId', 'tokenId'];
-const KNOWN_PARAMS = [...ORGANISATION_OWNED, 'eventId', 'slotId', 'periodId', 'eventClassId', 'roomId', 'holidayId', 'mailId', 'date'];
+const KNOWN_PARAMS = [...ORGANISATION_OWNED, 'eventId', 'slotId', 'periodId', 'eventClassId', 'roomId', 'holidayId', 'mailId', 'feedId', 'token', 'date'];
 
 describe('tenancy: no organisation reaches another one’s data', () => {
   let t: TestApp;
@@ -211,7 +211,7 @@ describe('tenancy: no organisation reaches another one’s data', () => {
     expect(withIds.length).toBeGreaterThanOrEqual(40);
     const unknown = withIds.flatMap((r) => r.params).filter((p) => !KNOWN_PARAMS.includes(p));
     expect(unknown).toEqual([]); // a new id parameter needs own and foreign fixtures above
-    const eventRoutesWithoutProgram = withIds.filter((r) => r.params.includes('eventId') && !r.program && !r.path.match(/^\/api\/v1\/events\/\{eventId\}(\/status)?$/));
+    const eventRoutesWithoutProgram = withIds.filter((r) => r.params.includes('eventId') && !r.program && !r.path.match(/^\/api\/v1\/events\/\{eventId\}(\/status|\/calendar\.ics)?$/));
     expect(eventRoutesWithoutProgram.map((r) => r.path)).toEqual([]); // tag the controller with its program
   });
 

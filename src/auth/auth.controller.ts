@@ -10,6 +10,8 @@ import { CredentialsService } from './credentials.service';
 import { LoginDto } from './dto/login.dto';
 import { UpdateAccountDto } from './dto/update-account.dto';
 import { LoginService } from './login.service';
+import { PasswordResetService } from './password-reset.service';
+import { PasswordResetDto, PasswordResetRequestDto } from './dto/password-reset.dto';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { User } from './user.entity';
 
@@ -20,6 +22,7 @@ export class AuthController {
     private readonly logins: LoginService,
     private readonly credentials: CredentialsService,
     private readonly dataSource: DataSource,
+    private readonly passwordReset: PasswordResetService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -31,6 +34,23 @@ export class AuthController {
     const { secret, expiresAt, user } = await this.logins.login(body.email, body.password, req.ip ?? 'unknown');
     setSessionCookie(res, this.config, secret, expiresAt);
     return { user, expiresAt };
+  }
+
+  /** Sends a link to set a new password — if the address has an account; the answer is the same either way. */
+  @Post('password-reset')
+  @HttpCode(202)
+  @Public()
+  async requestPasswordReset(@Body() body: PasswordResetRequestDto, @Req() req: Request) {
+    await this.passwordReset.request(body.email, req.ip ?? 'unknown');
+    return { accepted: true };
+  }
+
+  /** Sets a new password with the link's token (once); all sessions of the account end. */
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  @Public()
+  async resetPassword(@Body() body: PasswordResetDto) {
+    await this.passwordReset.reset(body.token, body.password);
   }
 
   /** Ends this session (or, called with a bearer token, revokes that token). */

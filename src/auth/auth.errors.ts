@@ -31,6 +31,11 @@ export const authErrors = defineErrors({
     de: 'Diese Einladung ist ungültig, abgelaufen oder schon verwendet. Bitten Sie um eine neue Einladung.',
     en: 'This invitation is invalid, expired or already used. Please ask for a new one.',
   },
+  password_reset_invalid: {
+    status: 404,
+    de: 'Dieser Link zum Zurücksetzen ist ungültig, abgelaufen oder schon benutzt. Bitte fordern Sie einen neuen an.',
+    en: 'This reset link is invalid, expired or already used. Please request a new one.',
+  },
   invitation_pending: {
     status: 409,
     de: 'An diese E-Mail-Adresse ist schon eine offene Einladung unterwegs.',

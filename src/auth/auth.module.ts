@@ -11,6 +11,7 @@ import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 import { LoginService } from './login.service';
 import { OrganiserBootstrap } from './organiser-bootstrap';
+import { PasswordResetService } from './password-reset.service';
 import { PasswordService } from './password.service';
 import { Session } from './session.entity';
 import { TokensController } from './tokens.controller';
@@ -27,6 +28,7 @@ import { User } from './user.entity';
     LoginService,
     OrganiserBootstrap,
     PasswordService,
+    PasswordResetService,
   ],
   exports: [AccountsService, CredentialsService, PasswordService],
 })

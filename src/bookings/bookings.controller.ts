@@ -1,5 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { sendCalendar } from '../calendar/calendar-response';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Role } from '../auth/role';
@@ -21,6 +23,14 @@ export class BookingsController {
   @Get(':bookingId')
   get(@CurrentActor() actor: Actor, @Param('bookingId', UuidParam) bookingId: string) {
     return this.bookings.get(actor, bookingId);
+  }
+
+  /** The booking as a calendar entry to download (a placement: one recurring entry). */
+  @Get(':bookingId/calendar.ics')
+  @ApiProduces('text/calendar')
+  async calendar(@CurrentActor() actor: Actor, @Param('bookingId', UuidParam) bookingId: string, @Req() req: Request, @Res() res: Response) {
+    const { body, lastModified } = await this.bookings.calendar(actor, bookingId);
+    sendCalendar(req, res, body, lastModified, `buchung-${bookingId}.ics`);
   }
 
   @Get(':bookingId/history')

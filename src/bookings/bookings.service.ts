@@ -1,4 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/environment';
+import { BookingOccasions } from '../calendar/booking-occasion';
+import { bookingCalendar } from '../calendar/booking-ics';
+import { organizerOf } from '../notifications/organizer';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor } from '../auth/actor';
@@ -26,6 +31,8 @@ export class BookingsService {
     private readonly dataSource: DataSource,
     @InjectRepository(Booking) repository: Repository<Booking>,
     private readonly engine: BookingEngine,
+    private readonly occasions: BookingOccasions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.bookings = new TenantScoped(repository, { company: 'companyId', school: 'schoolId' }, 'Die Buchung');
   }
@@ -42,6 +49,17 @@ export class BookingsService {
 
   get(actor: Actor, bookingId: string, manager?: EntityManager) {
     return this.bookings.findOne(actor, { id: bookingId }, manager);
+  }
+
+  async calendar(actor: Actor, bookingId: string) {
+    const booking = await this.get(actor, bookingId);
+    const [occasion] = await this.occasions.load(this.dataSource.manager, [booking.id]);
+    const body = bookingCalendar([occasion], {
+      locale: actor.locale,
+      publicUrl: this.config.PUBLIC_URL,
+      organizer: organizerOf(this.config),
+    });
+    return { body, lastModified: occasion.updatedAt };
   }
 
   /** Every change: who, when, from which state to which, and why. */

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BookingOccasions } from './booking-occasion';
+import { CalendarFeed } from './calendar-feed.entity';
+import { CalendarFeedsController } from './calendar-feeds.controller';
+import { CalendarFeedsService } from './calendar-feeds.service';
 import { PlacementScheduleService } from './placement-schedule.service';
 import { SchoolHoliday } from './school-holiday.entity';
 import { SchoolHolidaysController } from './school-holidays.controller';
@@ -8,9 +11,9 @@ import { SchoolHolidaysService } from './school-holidays.service';
 
 /** Holidays, placement dates, and bookings as calendar entries. */
 @Module({
-  imports: [TypeOrmModule.forFeature([SchoolHoliday])],
-  controllers: [SchoolHolidaysController],
-  providers: [SchoolHolidaysService, PlacementScheduleService, BookingOccasions],
+  imports: [TypeOrmModule.forFeature([SchoolHoliday, CalendarFeed])],
+  controllers: [SchoolHolidaysController, CalendarFeedsController],
+  providers: [SchoolHolidaysService, PlacementScheduleService, BookingOccasions, CalendarFeedsService],
   exports: [SchoolHolidaysService, PlacementScheduleService, BookingOccasions],
 })
 export class CalendarModule {}

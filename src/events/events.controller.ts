@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { sendCalendar } from '../calendar/calendar-response';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
 import { Role } from '../auth/role';
@@ -24,6 +25,15 @@ export class EventsController {
   @Public()
   get(@Req() req: Request, @Param('eventId', UuidParam) eventId: string) {
     return this.events.get(req.actor, eventId);
+  }
+
+  /** The event as a calendar entry to download. */
+  @Get(':eventId/calendar.ics')
+  @Public()
+  @ApiProduces('text/calendar')
+  async calendar(@Req() req: Request, @Param('eventId', UuidParam) eventId: string, @Res() res: Response) {
+    const { body, lastModified } = await this.events.calendar(req.actor, eventId);
+    sendCalendar(req, res, body, lastModified, `veranstaltung-${eventId}.ics`);
   }
 
   /** Creates an event as a draft. */

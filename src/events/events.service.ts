@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/environment';
+import { eventCalendar } from '../calendar/event-ics';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor } from '../auth/actor';
@@ -28,6 +31,7 @@ export class EventsService {
     private readonly dataSource: DataSource,
     @InjectRepository(Event) private readonly events: Repository<Event>,
     private readonly engine: BookingEngine,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(actor: Actor | undefined, query: EventListQuery): Promise<Page<Event & { availability: EventAvailability }>> {
@@ -48,6 +52,12 @@ export class EventsService {
   async get(actor: Actor | undefined, eventId: string) {
     const event = await this.findVisible(actor, eventId);
     return { ...event, availability: (await this.availability([event.id])).get(event.id) ?? {} };
+  }
+
+  async calendar(actor: Actor | undefined, eventId: string) {
+    const event = await this.findVisible(actor, eventId);
+    const body = eventCalendar([event], { locale: actor?.locale ?? 'de', publicUrl: this.config.PUBLIC_URL });
+    return { body, lastModified: event.updatedAt };
   }
 
   /** The event if the actor may see it, else 404 (drafts do not exist for members). */

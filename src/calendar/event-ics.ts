@@ -1,0 +1,39 @@
+import { TZDate } from '@date-fns/tz';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import ical, { ICalEventStatus } from 'ical-generator';
+import type { Locale } from '../common/errors/error-messages';
+import { ZONE } from '../common/time/berlin';
+import type { Event } from '../events/event.entity';
+
+const PROGRAM_NAMES: Record<string, Record<Locale, string>> = {
+  handwerkertag: { de: 'Handwerkertag', en: 'Crafts fair' },
+  'schule-trifft-wirtschaft': { de: 'Schule trifft Wirtschaft', en: 'School meets business' },
+  praxistage: { de: 'Praxistage', en: 'Practice days' },
+};
+
+const dayAfter = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** Events as all-day calendar entries (the organisers' feed, the download per event). */
+export function eventCalendar(events: Event[], options: { locale: Locale; publicUrl: string; name?: string }): string {
+  const calendar = ical({
+    prodId: { company: 'Regionalmanagement Nordthüringen', product: 'Praxisnah', language: options.locale.toUpperCase() },
+    name: options.name,
+    timezone: { name: null, generator: getVtimezoneComponent },
+  });
+  for (const event of events) {
+    calendar.createEvent({
+      id: `event-${event.id}@praxisnah`,
+      stamp: event.updatedAt,
+      timezone: ZONE,
+      allDay: true,
+      start: new TZDate(`${event.startsOn}T00:00:00`, ZONE),
+      end: new TZDate(`${dayAfter(event.endsOn)}T00:00:00`, ZONE),
+      summary: `${PROGRAM_NAMES[event.program][options.locale]}: ${event.title}`,
+      location: event.venue,
+      description: event.description,
+      url: `${options.publicUrl}/veranstaltungen/${event.id}`,
+      status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+  }
+  return calendar.toString();
+}
