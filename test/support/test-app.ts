@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import { AppConfig, loadConfig } from '../../src/config/environment';
-import { freshDatabase } from './test-database';
+import { freshDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -10,14 +10,18 @@ export interface TestApp {
   dataSource: DataSource;
   config: AppConfig;
   databaseUrl: string;
+  database: TestDatabase;
   /** Listens on a loopback port (once) and gives its base URL, for truly parallel requests. */
   url(): Promise<string>;
   close(): Promise<void>;
 }
 
-/** The real app (same bootstrap as `npm start`) on a fresh database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await freshDatabase();
+/**
+ * The real app (same bootstrap as `npm start`) on a fresh database — or, with `database`,
+ * on the database of an earlier app (a restart); the database is then left to its owner.
+ */
+export async function startTestApp(env: Record<string, string> = {}, shared?: TestDatabase): Promise<TestApp> {
+  const database = shared ? { ...shared, drop: async () => undefined } : await freshDatabase();
   // No background mail worker: tests run it themselves (t.app.get(OutboxWorker).runOnce()).
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', OUTBOX_POLL_MS: '0', ...env, DATABASE_URL: database.url });
   const app = await createApp(config, { url: database.url, poolSize: database.poolSize });
@@ -29,6 +33,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     dataSource: app.get(DataSource),
     config,
     databaseUrl: database.url,
+    database,
     async url() {
       if (!baseUrl) {
         await app.listen(0, '127.0.0.1');
