@@ -5,6 +5,8 @@ import type { Locale } from '../common/errors/error-messages';
 import { ZONE } from '../common/time/berlin';
 import { BookingStatus } from '../bookings/booking-status';
 import { describeTiming, Occasion } from './booking-occasion';
+import { addDays } from './iso-date';
+import { instantOfWallClock } from './zoned-time';
 
 export interface CalendarOptions {
   method?: 'REQUEST' | 'CANCEL';
@@ -23,7 +25,11 @@ const STATUS: Partial<Record<BookingStatus, ICalEventStatus>> = {
 };
 
 const berlin = (instant: Date) => new TZDate(instant.getTime(), ZONE);
-const dayAfter = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/** Berlin wall-clock time on a date, e.g. ('2027-03-26', '07:30'). Never `new TZDate(string)`: that reads the server's zone. */
+export const wallClock = (date: string, time = '00:00') => {
+  const [hour, minute] = time.split(':').map(Number);
+  return berlin(instantOfWallClock(date, { hour, minute }));
+};
 
 /**
  * Calendar entries for bookings, in Europe/Berlin with its VTIMEZONE. The UID is stable
@@ -59,8 +65,8 @@ export function bookingCalendar(occasions: Occasion[], options: CalendarOptions)
       calendar.createEvent({
         ...common,
         allDay: true,
-        start: new TZDate(`${timing.firstDay}T00:00:00`, ZONE),
-        end: new TZDate(`${dayAfter(timing.lastDay)}T00:00:00`, ZONE),
+        start: wallClock(timing.firstDay),
+        end: wallClock(addDays(timing.lastDay, 1)),
       });
     } else if (timing.type === 'span') {
       calendar.createEvent({ ...common, start: berlin(timing.startsAt), end: berlin(timing.endsAt) });
@@ -78,7 +84,7 @@ export function bookingCalendar(occasions: Occasion[], options: CalendarOptions)
           // the skipped dates at the series' time of day, as the RRULE would have produced them
           exclude: timing.skipped
             .filter((s) => s.date > first.date && s.date < last.date)
-            .map((s) => new TZDate(`${s.date}T${timing.dailyStart.slice(0, 5)}:00`, ZONE)),
+            .map((s) => wallClock(s.date, timing.dailyStart.slice(0, 5))),
         },
       });
     }

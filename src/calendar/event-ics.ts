@@ -1,9 +1,10 @@
-import { TZDate } from '@date-fns/tz';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { Locale } from '../common/errors/error-messages';
 import { ZONE } from '../common/time/berlin';
 import type { Event } from '../events/event.entity';
+import { wallClock } from './booking-ics';
+import { addDays } from './iso-date';
 
 const PROGRAM_NAMES: Record<string, Record<Locale, string>> = {
   handwerkertag: { de: 'Handwerkertag', en: 'Crafts fair' },
@@ -11,7 +12,6 @@ const PROGRAM_NAMES: Record<string, Record<Locale, string>> = {
   praxistage: { de: 'Praxistage', en: 'Practice days' },
 };
 
-const dayAfter = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** Events as all-day calendar entries (the organisers' feed, the download per event). */
 export function eventCalendar(events: Event[], options: { locale: Locale; publicUrl: string; name?: string }): string {
@@ -26,8 +26,8 @@ export function eventCalendar(events: Event[], options: { locale: Locale; public
       stamp: event.updatedAt,
       timezone: ZONE,
       allDay: true,
-      start: new TZDate(`${event.startsOn}T00:00:00`, ZONE),
-      end: new TZDate(`${dayAfter(event.endsOn)}T00:00:00`, ZONE),
+      start: wallClock(event.startsOn),
+      end: wallClock(addDays(event.endsOn, 1)),
       summary: `${PROGRAM_NAMES[event.program][options.locale]}: ${event.title}`,
       location: event.venue,
       description: event.description,
