@@ -132,6 +132,25 @@ describe('what each booking change mails, to whom, in which language', () => {
     }
   });
 
+  it('sends an updated calendar entry to every booker when the event moves', async () => {
+    const fair = await newEvent(organiser, 'handwerkertag', { title: 'Verschoben', startsOn: '2027-05-08', endsOn: '2027-05-08' });
+    const company = await newCompany(t, { approvedBy: organiser });
+    const stand = await company.client.post(`/api/v1/events/${fair.id}/stand-applications`, standApplication()).expect(201);
+    await organiser.post(`/api/v1/bookings/${stand.body.id}/confirm`, { standNumber: 1 }).expect(200);
+    await send();
+    const before = icsOf(inbox.to(company.email).find((m) => m.subject === 'Buchung bestätigt: Verschoben')!)!;
+    await organiser.patch(`/api/v1/events/${fair.id}`, { startsOn: '2027-05-15', endsOn: '2027-05-15', venue: 'Marktplatz Nordhausen' }).expect(200);
+    await organiser.patch(`/api/v1/events/${fair.id}`, { description: 'nur der Text' }).expect(200); // moves nobody: no mail
+    await send();
+    const changed = inbox.to(company.email).filter((m) => m.subject === 'Buchung geändert: Verschoben');
+    expect(changed).toHaveLength(1);
+    expect(changed[0].text).toContain('Wo: Marktplatz Nordhausen');
+    const after = icsOf(changed[0])!;
+    expect(after).toMatchObject({ method: 'REQUEST', uid: before.uid });
+    expect(after.sequence).toBeGreaterThan(before.sequence);
+    expect(after.text).toMatch(/DTSTART;VALUE=DATE:20270515/);
+  });
+
   it('mails registration and approval to a new organisation', async () => {
     const school = await newSchool(t, { approvedBy: organiser, profile: { name: 'Franzbergschule Sondershausen' } });
     await send();

@@ -10,6 +10,7 @@ import { Page, pageWindow } from '../common/http/pagination';
 import { inTransaction } from '../database/transaction';
 import { BookingEngine } from '../bookings/booking-engine';
 import { BookingStatus, LIVE } from '../bookings/booking-status';
+import { Booking } from '../bookings/booking.entity';
 import { ChangeEventStatusDto, CreateEventDto, EventListQuery, UpdateEventDto } from './dto/event.dto';
 import { Event } from './event.entity';
 import { EVENT_TRANSITIONS } from './event-status';
@@ -23,6 +24,9 @@ export interface Availability {
 
 /** What is still free, per kind of capacity: stands, visitor places, practicum places. */
 export type EventAvailability = Partial<Record<'stands' | 'visitorPlaces' | 'practicumPlaces', Availability>>;
+/** Changes that move people's appointments: their calendar entries are sent again. */
+const MOVES_BOOKINGS = ['title', 'venue', 'startsOn', 'endsOn'] as const;
+
 const AVAILABILITY_NAMES = { stands: 'stands', time_slot: 'visitorPlaces', offer_weekday: 'practicumPlaces' } as const;
 
 @Injectable()
@@ -96,12 +100,28 @@ export class EventsService {
       const { standCount, ...fields } = dto;
       this.checkCombination(current.program, { ...current, ...dto, hostSchoolId: current.hostSchoolId ?? undefined, standCount: standCount ?? (current.program === 'handwerkertag' ? 1 : undefined) });
       if (Object.keys(fields).length > 0) await manager.update(Event, { id: eventId }, fields as never);
+      if (MOVES_BOOKINGS.some((field) => dto[field] !== undefined && String(dto[field]) !== String(current[field]))) {
+        await this.announceChange(manager, eventId, actor);
+      }
       if (standCount !== undefined) {
         const [pool] = await manager.query(`SELECT id FROM bookables WHERE event_id = $1 AND kind = 'stands'`, [eventId]);
         await this.engine.setCapacity(manager, pool.id, standCount);
       }
       return manager.findOneByOrFail(Event, { id: eventId });
     });
+  }
+
+  /** Every live booking's calendar entry changes with the event: new version, 'changed' mail. */
+  private async announceChange(manager: EntityManager, eventId: string, actor: Actor) {
+    const live = await manager
+      .createQueryBuilder(Booking, 'b')
+      .setLock('pessimistic_write')
+      .where(`b.event_id = :eventId AND b.status IN ('pending', 'confirmed')`, { eventId })
+      .orderBy('b.id')
+      .getMany();
+    for (const booking of live) {
+      await this.engine.touch(manager, booking, 'changed', { actorId: actor.userId, reason: 'Veranstaltung geändert / event changed' });
+    }
   }
 
   /**
