@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/environment';
 import { DatabaseModule, DatabaseTarget } from './database/database.module';
 import { EventsModule } from './events/events.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -34,6 +35,7 @@ export class AppModule {
         EventsModule,
         BookingsModule,
         CalendarModule,
+        ExportsModule,
         HealthModule,
       ],
     };

@@ -40,7 +40,7 @@ interface Route {
 const PROGRAM_TAGS = ['handwerkertag', 'schule-trifft-wirtschaft', 'praxistage'];
 /** Parameters naming rows that belong to an organisation. */
 const ORGANISATION_OWNED = ['companyId', 'schoolId', 'classId', 'pupilId', 'bookingId', 'offerId', 'invitationId', 'tokenId'];
-const KNOWN_PARAMS = [...ORGANISATION_OWNED, 'eventId', 'slotId', 'periodId', 'eventClassId', 'roomId', 'holidayId', 'mailId', 'feedId', 'token', 'date'];
+const KNOWN_PARAMS = [...ORGANISATION_OWNED, 'eventId', 'slotId', 'periodId', 'eventClassId', 'roomId', 'holidayId', 'mailId', 'feedId', 'token', 'list', 'date'];
 
 describe('tenancy: no organisation reaches another one’s data', () => {
   let t: TestApp;
@@ -95,7 +95,7 @@ describe('tenancy: no organisation reaches another one’s data', () => {
         shared: {
           companyId: company.id, schoolId: school.id, classId: schoolClass.id, pupilId: pupil.id, bookingId: placement.body.id, offerId: offer.body.id,
           slotId: slot.id, periodId: period.body.id, eventClassId: eventClass.body.id, roomId: room.body.id,
-          holidayId: holidays.body[0].id, date: '2027-03-08',
+          holidayId: holidays.body[0].id, date: '2027-03-08', list: 'stands',
           mailId: (await t.dataSource.query(`SELECT id FROM outbox_mails ORDER BY created_at LIMIT 1`))[0].id as string,
         },
         events: { handwerkertag: fair.id, 'schule-trifft-wirtschaft': day.id, praxistage: term.id },
@@ -211,7 +211,7 @@ describe('tenancy: no organisation reaches another one’s data', () => {
     expect(withIds.length).toBeGreaterThanOrEqual(40);
     const unknown = withIds.flatMap((r) => r.params).filter((p) => !KNOWN_PARAMS.includes(p));
     expect(unknown).toEqual([]); // a new id parameter needs own and foreign fixtures above
-    const eventRoutesWithoutProgram = withIds.filter((r) => r.params.includes('eventId') && !r.program && !r.path.match(/^\/api\/v1\/events\/\{eventId\}(\/status|\/calendar\.ics)?$/));
+    const eventRoutesWithoutProgram = withIds.filter((r) => r.params.includes('eventId') && !r.program && !r.path.match(/^\/api\/v1\/events\/\{eventId\}(\/status|\/calendar\.ics|\/lists\/\{list\})?$/));
     expect(eventRoutesWithoutProgram.map((r) => r.path)).toEqual([]); // tag the controller with its program
   });
 

@@ -3,20 +3,25 @@ import type { Locale } from '../errors/error-messages';
 
 export const ZONE = 'Europe/Berlin';
 
+const tag = (locale: Locale) => (locale === 'de' ? 'de-DE' : 'en-GB');
+// built once: constructing Intl formatters is far costlier than using them
+const DATE_TIME = {
+  de: new Intl.DateTimeFormat(tag('de'), { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'short' }),
+  en: new Intl.DateTimeFormat(tag('en'), { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'short' }),
+};
+const DATE = {
+  de: new Intl.DateTimeFormat(tag('de'), { timeZone: 'UTC', dateStyle: 'medium' }),
+  en: new Intl.DateTimeFormat(tag('en'), { timeZone: 'UTC', dateStyle: 'medium' }),
+};
+
 /** "04.05.2027, 08:30" (de) or "4 May 2027, 08:30" (en), always in Berlin time. */
 export function formatDateTime(instant: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    timeZone: ZONE,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(instant));
+  return DATE_TIME[locale].format(new Date(instant));
 }
 
 /** "04.05.2027" (de) or "4 May 2027" (en) for a calendar date 'YYYY-MM-DD'. */
 export function formatDate(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { timeZone: 'UTC', dateStyle: 'medium' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  return DATE[locale].format(new Date(`${date}T00:00:00Z`));
 }
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;

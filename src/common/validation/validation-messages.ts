@@ -56,6 +56,7 @@ export const namedMessages: Record<string, { de: string; en: string }> = {
   unknownPupil: { de: 'ist keine Schülerin / kein Schüler Ihrer Schule', en: 'is not a pupil of your school' },
   schoolYear: { de: 'muss ein Schuljahr wie 2026/27 sein', en: 'must be a school year such as 2026/27' },
   icsUnreadable: { de: 'ist keine lesbare Kalenderdatei (.ics) mit Ferien', en: 'is not a readable calendar file (.ics) with holidays' },
+  month: { de: 'muss ein Monat wie 2027-03 sein', en: 'must be a month such as 2027-03' },
   date: { de: 'muss ein gültiges Datum im Format JJJJ-MM-TT sein', en: 'must be a valid date in the form YYYY-MM-DD' },
 };
 

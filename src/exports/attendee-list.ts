@@ -1,0 +1,25 @@
+import type { Locale } from '../common/errors/error-messages';
+
+export type CellKind = 'text' | 'number' | 'date' | 'datetime' | 'time';
+
+export interface Column {
+  key: string;
+  header: Record<Locale, string>;
+  /** Width in characters (xlsx) */
+  width?: number;
+  kind?: CellKind;
+}
+
+/** A list as every format writes it: a title, columns, and rows that arrive as a stream. */
+export interface AttendeeList {
+  /** File name without extension, e.g. "staende". */
+  name: string;
+  title: Record<Locale, string>;
+  columns: Column[];
+  rows: AsyncIterable<Record<string, unknown>>;
+}
+
+/** A text that a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a leading apostrophe. */
+export function neutralise(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

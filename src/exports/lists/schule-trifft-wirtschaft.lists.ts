@@ -1,0 +1,71 @@
+import { DataSource } from 'typeorm';
+import { AttendeeList, Column } from '../attendee-list';
+import { cursorRows } from '../cursor-stream';
+import { ListQuery, statusesOf } from '../list-filters';
+
+/**
+ * The session grid for the classroom doors: one row per period, one column per class, in
+ * each cell the company (and room). Its columns come from the day's classes.
+ */
+export async function sessionGridList(dataSource: DataSource, eventId: string, query: ListQuery): Promise<AttendeeList> {
+  const classes: Array<{ id: string; name: string }> = await dataSource.query(
+    `SELECT ec.id, sc.name FROM event_classes ec JOIN school_classes sc ON sc.id = ec.school_class_id
+      WHERE ec.event_id = $1 ORDER BY sc.grade, sc.name`,
+    [eventId],
+  );
+  const columns: Column[] = [
+    { key: 'period', header: { de: 'Stunde', en: 'Period' }, width: 8, kind: 'number' },
+    { key: 'starts_at', header: { de: 'Beginn', en: 'Start' }, width: 8, kind: 'time' },
+    { key: 'ends_at', header: { de: 'Ende', en: 'End' }, width: 8, kind: 'time' },
+    ...classes.map((c) => ({ key: c.id, header: { de: `Klasse ${c.name}`, en: `Class ${c.name}` }, width: 28 })),
+  ];
+  async function* rows() {
+    const periods = cursorRows<Record<string, unknown>>(
+      dataSource,
+      `SELECT p.id, p.number, p.starts_at, p.ends_at,
+              coalesce(json_object_agg(b.event_class_id, c.name || coalesce(' (' || r.name || ')', '') ||
+                         CASE WHEN b.team > 1 THEN ' – Team ' || b.team ELSE '' END) FILTER (WHERE b.id IS NOT NULL), '{}') AS cells
+         FROM event_periods p
+         LEFT JOIN bookings b ON b.period_id = p.id AND b.kind = 'session' AND b.status = ANY($2)
+         LEFT JOIN companies c ON c.id = b.company_id
+         LEFT JOIN event_rooms r ON r.id = b.room_id
+        WHERE p.event_id = $1
+        GROUP BY p.id ORDER BY p.number`,
+      [eventId, statusesOf(query.status)],
+    );
+    for await (const period of periods) {
+      yield { period: period.number, starts_at: period.starts_at, ends_at: period.ends_at, ...(period.cells as object) };
+    }
+  }
+  return { name: 'sitzungsraster', title: { de: 'Raster: Stunden × Klassen', en: 'Grid: periods × classes' }, columns, rows: rows() };
+}
+
+/** Where each company must be when: for the companies' teams on the day. */
+export function companyScheduleList(dataSource: DataSource, eventId: string, query: ListQuery): AttendeeList {
+  return {
+    name: 'einsatzplan-unternehmen',
+    title: { de: 'Einsatzplan der Unternehmen', en: 'Schedule per company' },
+    columns: [
+      { key: 'company', header: { de: 'Unternehmen', en: 'Company' }, width: 30 },
+      { key: 'team', header: { de: 'Team', en: 'Team' }, width: 6, kind: 'number' },
+      { key: 'period', header: { de: 'Stunde', en: 'Period' }, width: 8, kind: 'number' },
+      { key: 'starts_at', header: { de: 'Beginn', en: 'Start' }, width: 17, kind: 'datetime' },
+      { key: 'ends_at', header: { de: 'Ende', en: 'End' }, width: 8, kind: 'time' },
+      { key: 'class', header: { de: 'Klasse', en: 'Class' }, width: 8 },
+      { key: 'room', header: { de: 'Raum', en: 'Room' }, width: 14 },
+      { key: 'contact_person', header: { de: 'Ansprechperson', en: 'Contact' }, width: 22 },
+      { key: 'phone', header: { de: 'Telefon', en: 'Phone' }, width: 16 },
+    ],
+    rows: cursorRows(
+      dataSource,
+      `SELECT c.name AS company, b.team, p.number AS period, p.starts_at, p.ends_at, sc.name AS class, r.name AS room,
+              c.contact_person, c.phone
+         FROM bookings b JOIN companies c ON c.id = b.company_id JOIN event_periods p ON p.id = b.period_id
+         JOIN event_classes ec ON ec.id = b.event_class_id JOIN school_classes sc ON sc.id = ec.school_class_id
+         LEFT JOIN event_rooms r ON r.id = b.room_id
+        WHERE b.event_id = $1 AND b.kind = 'session' AND b.status = ANY($2) AND ($3::text IS NULL OR c.district = $3)
+        ORDER BY c.name, b.company_id, b.team, p.number`,
+      [eventId, statusesOf(query.status), query.district ?? null],
+    ),
+  };
+}
