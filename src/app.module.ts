@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BookingsModule } from './bookings/bookings.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -28,6 +29,7 @@ export class AppModule {
         DatabaseModule.forRoot(database),
         RateLimitModule,
         NotificationsModule,
+        AuditModule,
         AuthModule,
         OrganisationsModule,
         CompaniesModule,

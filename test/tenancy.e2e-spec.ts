@@ -110,10 +110,10 @@ describe('tenancy: no organisation reaches another one’s data', () => {
     events.praxistage.draft = (await newEvent(organiser, 'praxistage', {}, { publish: false })).id;
 
     const foreign = { ...theirs.shared, invitationId: theirs.company.ids.invitationId, tokenId: theirs.company.ids.tokenId };
-    actors['company member'] = { client: mine.company.client, own: { ...mine.company.ids, bookingId: mine.shared.bookingId, date: mine.shared.date }, foreign };
+    actors['company member'] = { client: mine.company.client, own: { ...mine.company.ids, bookingId: mine.shared.bookingId, date: mine.shared.date, list: 'stands' }, foreign };
     actors['school member'] = {
       client: mine.school.client,
-      own: { ...mine.school.ids, bookingId: mine.shared.bookingId, periodId: mine.shared.periodId, eventClassId: mine.shared.eventClassId, roomId: mine.shared.roomId, date: mine.shared.date },
+      own: { ...mine.school.ids, bookingId: mine.shared.bookingId, periodId: mine.shared.periodId, eventClassId: mine.shared.eventClassId, roomId: mine.shared.roomId, date: mine.shared.date, list: 'stands' },
       foreign: { ...foreign, invitationId: theirs.school.ids.invitationId, tokenId: theirs.school.ids.tokenId },
     };
     actors['staff'] = { client: organiser, own: mine.shared, foreign: {} };

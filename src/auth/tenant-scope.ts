@@ -70,16 +70,16 @@ export class TenantScoped<T extends ObjectLiteral> {
   }
 
   /** One UPDATE restricted to the tenant (no read-modify-write that loses concurrent changes). */
-  async update(actor: Actor, where: FindOptionsWhere<T>, patch: Partial<T>): Promise<T> {
+  async update(actor: Actor, where: FindOptionsWhere<T>, patch: Partial<T>, manager?: EntityManager): Promise<T> {
     if (Object.keys(patch).length > 0) {
-      const result = await this.repository.update(this.where(actor, where), patch as never);
+      const result = await (manager ?? this.repository.manager).update(this.repository.target, this.where(actor, where), patch as never);
       if (!result.affected) throw new NotFoundError(this.label);
     }
-    return this.findOne(actor, where);
+    return this.findOne(actor, where, manager);
   }
 
-  async delete(actor: Actor, where: FindOptionsWhere<T>): Promise<void> {
-    const result = await this.repository.delete(this.where(actor, where));
+  async delete(actor: Actor, where: FindOptionsWhere<T>, manager?: EntityManager): Promise<void> {
+    const result = await (manager ?? this.repository.manager).delete(this.repository.target, this.where(actor, where));
     if (!result.affected) throw new NotFoundError(this.label);
   }
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { AuditService, diff } from '../audit/audit.service';
+import { inTransaction } from '../database/transaction';
 import { Actor } from '../auth/actor';
 import { TenantScoped } from '../auth/tenant-scope';
 import { Page, pageWindow } from '../common/http/pagination';
@@ -13,7 +15,11 @@ import { UpdateCompanyDto } from './dto/company-profile.dto';
 export class CompaniesService {
   private readonly companies: TenantScoped<Company>;
 
-  constructor(@InjectRepository(Company) repository: Repository<Company>) {
+  constructor(
+    @InjectRepository(Company) repository: Repository<Company>,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {
     this.companies = new TenantScoped(repository, { company: 'id' }, 'Das Unternehmen');
   }
 
@@ -38,6 +44,11 @@ export class CompaniesService {
   }
 
   update(actor: Actor, companyId: string, changes: UpdateCompanyDto) {
-    return this.companies.update(actor, { id: companyId }, changes);
+    return inTransaction(this.dataSource, async (manager) => {
+      const before = await this.companies.findOne(actor, { id: companyId }, manager);
+      const after = await this.companies.update(actor, { id: companyId }, changes, manager);
+      await this.audit.record(manager, actor, 'company', companyId, 'updated', diff(before, changes));
+      return after;
+    });
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/environment';
 import { eventCalendar } from '../calendar/event-ics';
+import { AuditService, diff } from '../audit/audit.service';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor } from '../auth/actor';
@@ -35,6 +36,7 @@ export class EventsService {
     private readonly dataSource: DataSource,
     @InjectRepository(Event) private readonly events: Repository<Event>,
     private readonly engine: BookingEngine,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -85,6 +87,7 @@ export class EventsService {
       if (dto.program === 'handwerkertag') {
         await manager.query(`INSERT INTO bookables (event_id, kind, capacity) VALUES ($1, 'stands', $2)`, [eventId, standCount]);
       }
+      await this.audit.record(manager, actor, 'event', eventId, 'created', { ...dto });
       return manager.findOneByOrFail(Event, { id: eventId });
     });
   }
@@ -100,12 +103,14 @@ export class EventsService {
       const { standCount, ...fields } = dto;
       this.checkCombination(current.program, { ...current, ...dto, hostSchoolId: current.hostSchoolId ?? undefined, standCount: standCount ?? (current.program === 'handwerkertag' ? 1 : undefined) });
       if (Object.keys(fields).length > 0) await manager.update(Event, { id: eventId }, fields as never);
+      await this.audit.record(manager, actor, 'event', eventId, 'updated', diff(current, fields));
       if (MOVES_BOOKINGS.some((field) => dto[field] !== undefined && String(dto[field]) !== String(current[field]))) {
         await this.announceChange(manager, eventId, actor);
       }
       if (standCount !== undefined) {
         const [pool] = await manager.query(`SELECT id FROM bookables WHERE event_id = $1 AND kind = 'stands'`, [eventId]);
         await this.engine.setCapacity(manager, pool.id, standCount);
+        await this.audit.record(manager, actor, 'event', eventId, 'updated', { standCount: { from: null, to: standCount } });
       }
       return manager.findOneByOrFail(Event, { id: eventId });
     });
@@ -140,6 +145,7 @@ export class EventsService {
         throw new DomainError('event_status_change_not_allowed', { from: event.status, to: dto.status });
       }
       await manager.update(Event, { id: eventId }, { status: dto.status });
+      await this.audit.record(manager, actor, 'event', eventId, 'status_changed', { status: { from: event.status, to: dto.status }, reason: dto.reason ?? null });
       if (dto.status === 'cancelled') await this.cancelAllBookings(manager, eventId, actor, dto.reason);
       return manager.findOneByOrFail(Event, { id: eventId });
     });

@@ -5,6 +5,7 @@ import { Role } from '../auth/role';
 import { DomainError, FieldError, invalidField, NotFoundError } from '../common/errors/domain-error';
 import { inTransaction } from '../database/transaction';
 import { BookingEngine } from '../bookings/booking-engine';
+import { AuditService, diff } from '../audit/audit.service';
 import { CreatePracticumOfferDto, OfferListQuery, UpdatePracticumOfferDto } from './dto/practicum-offer.dto';
 import { EventsService } from './events.service';
 import { PracticumOffer } from './practicum-offer.entity';
@@ -31,6 +32,7 @@ export class PracticumOffersService {
     private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly engine: BookingEngine,
+    private readonly audit: AuditService,
   ) {}
 
   async list(actor: Actor | undefined, eventId: string, query: OfferListQuery): Promise<OfferView[]> {
@@ -72,6 +74,7 @@ export class PracticumOffersService {
         );
         await manager.query(`INSERT INTO offer_weekdays (id, offer_id, weekday) VALUES ($1, $2, $3)`, [bookable.id, offerId, weekday]);
       }
+      await this.audit.record(manager, actor, 'practicum_offer', offerId, 'created', { ...dto });
       return offerId;
     });
     return this.get(actor, id);
@@ -82,6 +85,7 @@ export class PracticumOffersService {
       const offer = await this.ownOffer(actor, offerId, manager);
       if (dto.dailyStart || dto.dailyEnd) this.checkTimes(dto.dailyStart ?? offer.dailyStart.slice(0, 5), dto.dailyEnd ?? offer.dailyEnd.slice(0, 5));
       if (Object.keys(dto).length > 0) await manager.update(PracticumOffer, { id: offerId }, dto as never);
+      await this.audit.record(manager, actor, 'practicum_offer', offerId, 'updated', diff(offer, dto));
       if (dto.placesPerWeekday !== undefined) {
         // a fixed order, so two changes of one offer lock its weekdays in the same order
         const weekdays = await manager.query(`SELECT id FROM offer_weekdays WHERE offer_id = $1 ORDER BY id`, [offerId]);

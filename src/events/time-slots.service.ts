@@ -6,6 +6,7 @@ import { inTransaction } from '../database/transaction';
 import { isStillReferenced } from '../database/pg-errors';
 import { queryRows } from '../database/query-rows';
 import { BookingEngine } from '../bookings/booking-engine';
+import { AuditService, diff } from '../audit/audit.service';
 import { CreateTimeSlotDto, UpdateTimeSlotDto } from './dto/time-slot.dto';
 import { EventsService } from './events.service';
 import { requireProgram } from './program-guard';
@@ -28,6 +29,7 @@ export class TimeSlotsService {
     private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly engine: BookingEngine,
+    private readonly audit: AuditService,
   ) {}
 
   async list(actor: Actor | undefined, eventId: string): Promise<TimeSlotView[]> {
@@ -50,6 +52,7 @@ export class TimeSlotsService {
       await manager.query(`INSERT INTO time_slots (id, event_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)`, [
         bookable.id, eventId, dto.startsAt, dto.endsAt,
       ]);
+      await this.audit.record(manager, actor, 'time_slot', bookable.id, 'created', { ...dto });
       return bookable.id as string;
     });
     return this.one(eventId, id);
@@ -58,9 +61,13 @@ export class TimeSlotsService {
   async update(actor: Actor, eventId: string, slotId: string, dto: UpdateTimeSlotDto) {
     await inTransaction(this.dataSource, async (manager) => {
       await this.events.findVisible(actor, eventId, manager);
-      const [slot] = await manager.query(`SELECT id FROM time_slots WHERE id = $1 AND event_id = $2`, [slotId, eventId]);
+      const [slot] = await manager.query(
+        `SELECT t.id, b.capacity FROM time_slots t JOIN bookables b ON b.id = t.id WHERE t.id = $1 AND t.event_id = $2`,
+        [slotId, eventId],
+      );
       if (!slot) throw new NotFoundError('Das Zeitfenster');
       await this.engine.setCapacity(manager, slotId, dto.capacity);
+      await this.audit.record(manager, actor, 'time_slot', slotId, 'updated', diff(slot, dto));
     });
     return this.one(eventId, slotId);
   }

@@ -4,6 +4,7 @@ import { Actor } from '../auth/actor';
 import { NotFoundError } from '../common/errors/domain-error';
 import { Company } from '../companies/company.entity';
 import { School } from '../schools/school.entity';
+import { AuditService } from '../audit/audit.service';
 import { inTransaction } from '../database/transaction';
 import { AccountMails } from '../notifications/account-mails';
 import { OrganisationKind } from './organisation-status';
@@ -17,6 +18,7 @@ export class OrganisationDecisionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly mails: AccountMails,
+    private readonly audit: AuditService,
   ) {}
 
   approve(actor: Actor, kind: OrganisationKind, id: string) {
@@ -38,6 +40,7 @@ export class OrganisationDecisionsService {
         .execute();
       if (!result.affected) throw new NotFoundError(labels[kind]);
       await this.mails.organisationDecided(manager, kind, id, status === 'approved', reason);
+      await this.audit.record(manager, actor, kind, id, status, reason ? { reason } : {});
       return manager.findOneByOrFail<Company | School>(entity, { id });
     });
   }

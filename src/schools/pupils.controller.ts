@@ -4,7 +4,7 @@ import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Role } from '../auth/role';
 import { UuidParam } from '../common/http/uuid-param.pipe';
-import { PupilDto, PupilListQuery, UpdatePupilDto } from './dto/pupil.dto';
+import { DeletePupilQuery, PupilDto, PupilListQuery, UpdatePupilDto } from './dto/pupil.dto';
 import { PupilsService } from './pupils.service';
 
 const EDITORS = [Role.Organiser, Role.SchoolMember];
@@ -55,7 +55,8 @@ export class PupilsController {
     @CurrentActor() actor: Actor,
     @Param('schoolId', UuidParam) schoolId: string,
     @Param('pupilId', UuidParam) pupilId: string,
+    @Query() query: DeletePupilQuery,
   ) {
-    return this.pupils.remove(actor, schoolId, pupilId);
+    return this.pupils.remove(actor, schoolId, pupilId, query.cancelPlacements === 'true');
   }
 }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { AuditService, diff } from '../audit/audit.service';
+import { BookingEngine } from '../bookings/booking-engine';
+import { inTransaction } from '../database/transaction';
 import { Actor } from '../auth/actor';
 import { TenantScoped } from '../auth/tenant-scope';
 import { DomainError, invalidField } from '../common/errors/domain-error';
@@ -15,8 +18,10 @@ export class PupilsService {
 
   constructor(
     @InjectRepository(Pupil) repository: Repository<Pupil>,
-    @InjectRepository(SchoolClass) private readonly classes: Repository<SchoolClass>,
     private readonly schools: SchoolsService,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly engine: BookingEngine,
   ) {
     this.pupils = new TenantScoped(repository, { school: 'schoolId' }, 'Die Schülerin / der Schüler');
   }
@@ -34,34 +39,50 @@ export class PupilsService {
   }
 
   async create(actor: Actor, schoolId: string, dto: PupilDto) {
-    await this.schools.get(actor, schoolId);
-    await this.requireClassOfSchool(schoolId, dto.classId);
-    const inserted = await this.pupils.repository.insert({ ...dto, schoolId });
-    return this.get(actor, schoolId, inserted.identifiers[0].id);
+    return inTransaction(this.dataSource, async (manager) => {
+      await this.schools.get(actor, schoolId, manager);
+      await this.requireClassOfSchool(manager, schoolId, dto.classId);
+      const inserted = await manager.insert(Pupil, { ...dto, schoolId });
+      const created = await this.pupils.findOne(actor, { id: inserted.identifiers[0].id, schoolId }, manager);
+      await this.audit.record(manager, actor, 'pupil', created.id, 'created', { ...dto });
+      return created;
+    });
   }
 
   async update(actor: Actor, schoolId: string, pupilId: string, changes: UpdatePupilDto) {
-    await this.schools.get(actor, schoolId);
-    if (changes.classId) await this.requireClassOfSchool(schoolId, changes.classId);
-    return this.pupils.update(actor, { id: pupilId, schoolId }, changes);
+    return inTransaction(this.dataSource, async (manager) => {
+      await this.schools.get(actor, schoolId, manager);
+      if (changes.classId) await this.requireClassOfSchool(manager, schoolId, changes.classId);
+      const before = await this.pupils.findOne(actor, { id: pupilId, schoolId }, manager);
+      const after = await this.pupils.update(actor, { id: pupilId, schoolId }, changes, manager);
+      await this.audit.record(manager, actor, 'pupil', pupilId, 'updated', diff(before, changes));
+      return after;
+    });
   }
 
   /**
    * Deletes the pupil at once (the school's right to erase a minor's data). A live
-   * placement would otherwise keep a company's place for nobody: it is cancelled first.
+   * placement would otherwise keep a company's place for nobody: with `cancelPlacements`
+   * they are cancelled in the same transaction, else the deletion is refused.
    */
-  async remove(actor: Actor, schoolId: string, pupilId: string) {
-    await this.get(actor, schoolId, pupilId);
-    const [live] = await this.pupils.repository.manager.query(
-      `SELECT 1 FROM bookings WHERE pupil_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted') LIMIT 1`,
-      [pupilId],
-    );
-    if (live) throw new DomainError('pupil_has_placements');
-    return this.pupils.delete(actor, { id: pupilId, schoolId });
+  async remove(actor: Actor, schoolId: string, pupilId: string, cancelPlacements = false) {
+    await inTransaction(this.dataSource, async (manager) => {
+      await this.pupils.findOne(actor, { id: pupilId, schoolId }, manager);
+      const live: Array<{ id: string }> = await manager.query(
+        `SELECT id FROM bookings WHERE pupil_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted') ORDER BY id`,
+        [pupilId],
+      );
+      if (live.length > 0 && !cancelPlacements) throw new DomainError('pupil_has_placements');
+      for (const { id } of live) {
+        await this.engine.transition(manager, id, 'cancelled', { actorId: actor.userId, reason: 'Schülerdaten gelöscht / pupil deleted' });
+      }
+      await this.pupils.delete(actor, { id: pupilId, schoolId }, manager);
+      await this.audit.record(manager, actor, 'pupil', pupilId, 'deleted', {});
+    });
   }
 
-  private async requireClassOfSchool(schoolId: string, classId: string) {
-    if (!(await this.classes.existsBy({ id: classId, schoolId }))) {
+  private async requireClassOfSchool(manager: EntityManager, schoolId: string, classId: string) {
+    if (!(await manager.existsBy(SchoolClass, { id: classId, schoolId }))) {
       throw invalidField('classId', 'unknownClass', 'unknownClass');
     }
   }

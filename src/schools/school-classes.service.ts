@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { AuditService, diff } from '../audit/audit.service';
+import { inTransaction } from '../database/transaction';
 import { Actor } from '../auth/actor';
 import { TenantScoped } from '../auth/tenant-scope';
 import { DomainError } from '../common/errors/domain-error';
@@ -16,6 +18,8 @@ export class SchoolClassesService {
   constructor(
     @InjectRepository(SchoolClass) repository: Repository<SchoolClass>,
     private readonly schools: SchoolsService,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
   ) {
     this.classes = new TenantScoped(repository, { school: 'schoolId' }, 'Die Klasse');
   }
@@ -30,22 +34,37 @@ export class SchoolClassesService {
   }
 
   async create(actor: Actor, schoolId: string, dto: SchoolClassDto) {
-    await this.schools.get(actor, schoolId);
-    return this.uniqueName(dto.name, async () => {
-      const inserted = await this.classes.repository.insert({ ...dto, schoolId });
-      return this.get(actor, schoolId, inserted.identifiers[0].id);
-    });
+    return this.uniqueName(dto.name, () =>
+      inTransaction(this.dataSource, async (manager) => {
+        await this.schools.get(actor, schoolId, manager);
+        const inserted = await manager.insert(SchoolClass, { ...dto, schoolId });
+        const created = await this.classes.findOne(actor, { id: inserted.identifiers[0].id, schoolId }, manager);
+        await this.audit.record(manager, actor, 'school_class', created.id, 'created', { ...dto });
+        return created;
+      }),
+    );
   }
 
   update(actor: Actor, schoolId: string, classId: string, changes: UpdateSchoolClassDto) {
-    return this.uniqueName(changes.name ?? '', () => this.classes.update(actor, { id: classId, schoolId }, changes));
+    return this.uniqueName(changes.name ?? '', () =>
+      inTransaction(this.dataSource, async (manager) => {
+        const before = await this.classes.findOne(actor, { id: classId, schoolId }, manager);
+        const after = await this.classes.update(actor, { id: classId, schoolId }, changes, manager);
+        await this.audit.record(manager, actor, 'school_class', classId, 'updated', diff(before, changes));
+        return after;
+      }),
+    );
   }
 
   async remove(actor: Actor, schoolId: string, classId: string) {
     try {
-      await this.classes.delete(actor, { id: classId, schoolId });
+      await inTransaction(this.dataSource, async (manager) => {
+        const before = await this.classes.findOne(actor, { id: classId, schoolId }, manager);
+        await this.classes.delete(actor, { id: classId, schoolId }, manager);
+        await this.audit.record(manager, actor, 'school_class', classId, 'deleted', { name: before.name });
+      });
     } catch (error) {
-      // pupils.class_id is ON DELETE RESTRICT: a class with pupils stays.
+      // pupils and bookings reference classes with ON DELETE RESTRICT: a class in use stays.
       if (isStillReferenced(error)) throw new DomainError('class_has_pupils');
       throw error;
     }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BookingEngineModule } from '../bookings/booking-engine.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { PupilsController } from './pupils.controller';
 import { Pupil } from './pupil.entity';
@@ -12,7 +13,7 @@ import { SchoolsController } from './schools.controller';
 import { SchoolsService } from './schools.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([School, SchoolClass, Pupil]), OrganisationsModule],
+  imports: [TypeOrmModule.forFeature([School, SchoolClass, Pupil]), OrganisationsModule, BookingEngineModule],
   controllers: [SchoolsController, SchoolClassesController, PupilsController],
   providers: [SchoolsService, SchoolClassesService, PupilsService],
   exports: [SchoolsService],

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { AuditService, diff } from '../audit/audit.service';
+import { inTransaction } from '../database/transaction';
 import { Actor } from '../auth/actor';
 import { TenantScoped } from '../auth/tenant-scope';
 import { Page, pageWindow } from '../common/http/pagination';
@@ -13,7 +15,11 @@ import { School } from './school.entity';
 export class SchoolsService {
   private readonly schools: TenantScoped<School>;
 
-  constructor(@InjectRepository(School) repository: Repository<School>) {
+  constructor(
+    @InjectRepository(School) repository: Repository<School>,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {
     this.schools = new TenantScoped(repository, { school: 'id' }, 'Die Schule');
   }
 
@@ -30,11 +36,16 @@ export class SchoolsService {
     return { items, total, page, pageSize };
   }
 
-  get(actor: Actor, schoolId: string) {
-    return this.schools.findOne(actor, { id: schoolId });
+  get(actor: Actor, schoolId: string, manager?: EntityManager) {
+    return this.schools.findOne(actor, { id: schoolId }, manager);
   }
 
   update(actor: Actor, schoolId: string, changes: UpdateSchoolDto) {
-    return this.schools.update(actor, { id: schoolId }, changes);
+    return inTransaction(this.dataSource, async (manager) => {
+      const before = await this.schools.findOne(actor, { id: schoolId }, manager);
+      const after = await this.schools.update(actor, { id: schoolId }, changes, manager);
+      await this.audit.record(manager, actor, 'school', schoolId, 'updated', diff(before, changes));
+      return after;
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { PartialType } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { CalendarDate, Text } from '../../common/validation/rules';
 
 /**
@@ -23,6 +23,13 @@ export class PupilDto {
 }
 
 export class UpdatePupilDto extends PartialType(PupilDto) {}
+
+export class DeletePupilQuery {
+  /** `true`: cancel the pupil's live placements along with the deletion. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  cancelPlacements?: 'true' | 'false';
+}
 
 export class PupilListQuery {
   @IsOptional()
