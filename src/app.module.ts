@@ -15,7 +15,9 @@ import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { RetentionModule } from './retention/retention.module';
 import { SchoolsModule } from './schools/schools.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 @Module({})
 export class AppModule {
@@ -38,6 +40,8 @@ export class AppModule {
         BookingsModule,
         CalendarModule,
         ExportsModule,
+        StatisticsModule,
+        RetentionModule,
         HealthModule,
       ],
     };

@@ -102,6 +102,10 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(5) @Max(24 * 60)
   PASSWORD_RESET_TTL_MINUTES = 60;
 
+  /** Pupils' data is deleted this many months after their last Praxistage term ended. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(120)
+  PUPIL_RETENTION_MONTHS = 6;
+
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 100kb or 1mb' })
   BODY_LIMIT = '100kb';
 

@@ -21,6 +21,13 @@ export class PupilsController {
     return this.pupils.list(actor, schoolId, query);
   }
 
+  /** All data held on the school's pupils (access request), as JSON. */
+  @Get('export')
+  @Roles(Role.Organiser, Role.SchoolMember)
+  exportAll(@CurrentActor() actor: Actor, @Param('schoolId', UuidParam) schoolId: string) {
+    return this.pupils.exportAll(actor, schoolId);
+  }
+
   @Post()
   @Roles(...EDITORS)
   create(@CurrentActor() actor: Actor, @Param('schoolId', UuidParam) schoolId: string, @Body() body: PupilDto) {

@@ -34,6 +34,31 @@ export class PupilsService {
     });
   }
 
+  /**
+   * Everything held on the school's pupils, for an access request (Art. 15 GDPR): the
+   * pupil records, their placements with dates, cancelled days and history.
+   */
+  async exportAll(actor: Actor, schoolId: string) {
+    const school = await this.schools.get(actor, schoolId);
+    const pupils = await this.dataSource.query(
+      `SELECT p.id, p.first_name AS "firstName", p.last_name AS "lastName", c.name AS class,
+              p.consent_recorded_on::text AS "consentRecordedOn", p.created_at AS "recordedAt",
+              coalesce((SELECT json_agg(json_build_object(
+                  'bookingId', b.id, 'event', e.title, 'company', co.name, 'occupationalField', o.occupational_field,
+                  'weekday', b.weekday, 'firstDate', b.first_date, 'lastDate', b.last_date, 'status', b.status,
+                  'cancelledDays', (SELECT coalesce(json_agg(json_build_object('date', x.day, 'reason', x.reason) ORDER BY x.day), '[]')
+                                      FROM placement_exceptions x WHERE x.booking_id = b.id),
+                  'history', (SELECT coalesce(json_agg(json_build_object('change', h.change, 'at', h.occurred_at, 'reason', h.reason) ORDER BY h.id), '[]')
+                                FROM booking_changes h WHERE h.booking_id = b.id)) ORDER BY b.first_date)
+                 FROM bookings b JOIN events e ON e.id = b.event_id JOIN practicum_offers o ON o.id = b.offer_id
+                 JOIN companies co ON co.id = b.company_id WHERE b.pupil_id = p.id), '[]') AS placements
+         FROM pupils p JOIN school_classes c ON c.id = p.class_id
+        WHERE p.school_id = $1 ORDER BY p.last_name, p.first_name, p.id`,
+      [school.id],
+    );
+    return { school: { id: school.id, name: school.name }, exportedAt: new Date().toISOString(), pupils };
+  }
+
   get(actor: Actor, schoolId: string, pupilId: string) {
     return this.pupils.findOne(actor, { id: pupilId, schoolId });
   }

@@ -1,0 +1,97 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/environment';
+import { inTransaction } from '../database/transaction';
+
+// Any constant of its own: only one instance runs retention at a time.
+const RETENTION_LOCK = 7_361_002;
+const EVERY_HOURS = 6;
+
+/**
+ * Pupils are minors: their data lives only as long as it is needed. Once the last
+ * Praxistage term of a pupil ended more than PUPIL_RETENTION_MONTHS ago (a pupil never
+ * placed: that long after being recorded), the pupil is deleted; the placements of such
+ * terms lose their pupil, their cancelled days' reasons and the mail bodies about them.
+ * The bookings stay as anonymous numbers for the statistics.
+ */
+@Injectable()
+export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Retention');
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap() {
+    if (this.config.OUTBOX_POLL_MS > 0) {
+      this.timer = setInterval(() => void this.run(null).catch((e) => this.logger.error(`retention failed: ${e.message}`)), EVERY_HOURS * 3600_000);
+      this.timer.unref();
+    }
+  }
+
+  onApplicationShutdown() {
+    clearInterval(this.timer);
+  }
+
+  /** What a run would delete now, and the last runs. */
+  async status() {
+    const due = await this.due(this.dataSource.manager);
+    const runs = await this.dataSource.query(
+      `SELECT r.id, r.started_at AS "startedAt", r.pupils_deleted AS "pupilsDeleted", r.placements_anonymised AS "placementsAnonymised",
+              r.mails_purged AS "mailsPurged", u.name AS "triggeredBy"
+         FROM retention_runs r LEFT JOIN users u ON u.id = r.triggered_by ORDER BY r.started_at DESC LIMIT 10`,
+    );
+    return { pupilRetentionMonths: this.config.PUPIL_RETENTION_MONTHS, due: { pupils: due.pupils.length, placements: due.placements.length }, runs };
+  }
+
+  /** Deletes what is due, in one transaction; skipped (null) while another instance runs it. */
+  run(actor: Actor | null) {
+    return inTransaction(this.dataSource, async (manager) => {
+      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RETENTION_LOCK]);
+      if (!locked) return null;
+      const { pupils, placements } = await this.due(manager);
+      const [{ purged }] = await manager.query(
+        `WITH purged AS (
+           UPDATE outbox_mails SET text_body = NULL, html_body = NULL, calendar = NULL, body_purged_at = now()
+            WHERE body_purged_at IS NULL AND status <> 'pending' AND booking_id = ANY($1) RETURNING 1)
+         SELECT count(*)::int AS purged FROM purged`,
+        [placements],
+      );
+      await manager.query(`DELETE FROM placement_exceptions WHERE booking_id = ANY($1)`, [placements]);
+      await manager.query(`UPDATE booking_changes SET reason = NULL, details = '{}' WHERE booking_id = ANY($1) AND change IN ('day_cancelled', 'day_restored')`, [placements]);
+      await manager.query(`UPDATE bookings SET pupil_id = NULL WHERE id = ANY($1)`, [placements]);
+      await manager.query(`DELETE FROM pupils WHERE id = ANY($1)`, [pupils]);
+      await manager.query(`DELETE FROM audit_log WHERE entity_type = 'pupil' AND entity_id = ANY($1)`, [pupils]);
+      const [run] = await manager.query(
+        `INSERT INTO retention_runs (triggered_by, pupils_deleted, placements_anonymised, mails_purged) VALUES ($1, $2, $3, $4)
+         RETURNING id, started_at AS "startedAt", pupils_deleted AS "pupilsDeleted", placements_anonymised AS "placementsAnonymised", mails_purged AS "mailsPurged"`,
+        [actor?.userId ?? null, pupils.length, placements.length, purged],
+      );
+      if (pupils.length || placements.length) this.logger.log(`deleted ${pupils.length} pupils, anonymised ${placements.length} placements`);
+      return run;
+    });
+  }
+
+  private async due(manager: EntityManager): Promise<{ pupils: string[]; placements: string[] }> {
+    const months = this.config.PUPIL_RETENTION_MONTHS;
+    const placements: Array<{ id: string }> = await manager.query(
+      `SELECT b.id FROM bookings b JOIN events e ON e.id = b.event_id
+        WHERE b.kind = 'placement' AND b.pupil_id IS NOT NULL
+          AND e.ends_on + make_interval(months => $1) < (now() AT TIME ZONE 'Europe/Berlin')::date`,
+      [months],
+    );
+    const pupils: Array<{ id: string }> = await manager.query(
+      `SELECT p.id FROM pupils p
+        WHERE coalesce(
+                (SELECT max(e.ends_on) FROM bookings b JOIN events e ON e.id = b.event_id WHERE b.pupil_id = p.id AND b.kind = 'placement'),
+                (p.created_at AT TIME ZONE 'Europe/Berlin')::date)
+              + make_interval(months => $1) < (now() AT TIME ZONE 'Europe/Berlin')::date`,
+      [months],
+    );
+    return { pupils: pupils.map((p) => p.id), placements: placements.map((p) => p.id) };
+  }
+}
