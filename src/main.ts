@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/environment';
-import { EMBEDDED_POOL_SIZE, EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
+import { EMBEDDED_CONNECTION_TIMEOUT_MS, EMBEDDED_POOL_SIZE, EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 
 async function main() {
   const logger = new Logger('Praxisnah');
@@ -23,7 +23,9 @@ async function main() {
   }
   const app = await createApp(
     config,
-    embedded ? { url: embedded.url, poolSize: EMBEDDED_POOL_SIZE } : { url: config.DATABASE_URL!, poolSize: config.DATABASE_POOL_SIZE },
+    embedded
+      ? { url: embedded.url, poolSize: EMBEDDED_POOL_SIZE, connectionTimeoutMs: EMBEDDED_CONNECTION_TIMEOUT_MS }
+      : { url: config.DATABASE_URL!, poolSize: config.DATABASE_POOL_SIZE },
   );
 
   // Graceful shutdown: stop taking requests, finish running ones, close the pool, then the

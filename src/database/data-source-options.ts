@@ -6,7 +6,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
  * One set of options for the app, the CLI and the tests. The schema comes from the
  * migrations alone: never synchronize.
  */
-export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize: number, connectionTimeoutMs = 10_000): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -17,7 +17,8 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     namingStrategy: new SnakeNamingStrategy(),
     extra: {
       max: poolSize,
-      connectionTimeoutMillis: 10_000,
+      // how long a request may queue for a free connection before it answers 503
+      connectionTimeoutMillis: connectionTimeoutMs,
       // Every session speaks UTC; people see Europe/Berlin, converted at the edges.
       options: '-c TimeZone=UTC',
     },

@@ -11,6 +11,9 @@ import { Logger } from '@nestjs/common';
  */
 export const EMBEDDED_POOL_SIZE = 1;
 
+/** Requests queue for that one connection; in a rush they wait their turn rather than fail. */
+export const EMBEDDED_CONNECTION_TIMEOUT_MS = 120_000;
+
 export interface EmbeddedPostgres {
   /** A postgres:// URL for the ordinary pg driver. */
   readonly url: string;

@@ -24,7 +24,7 @@ export async function startTestApp(env: Record<string, string> = {}, shared?: Te
   const database = shared ? { ...shared, drop: async () => undefined } : await freshDatabase();
   // No background mail worker: tests run it themselves (t.app.get(OutboxWorker).runOnce()).
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', OUTBOX_POLL_MS: '0', ...env, DATABASE_URL: database.url });
-  const app = await createApp(config, { url: database.url, poolSize: database.poolSize });
+  const app = await createApp(config, { url: database.url, poolSize: database.poolSize, connectionTimeoutMs: database.connectionTimeoutMs });
   await app.init();
   let baseUrl: string | undefined;
   return {

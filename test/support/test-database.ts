@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { EMBEDDED_POOL_SIZE } from '../../src/database/embedded-postgres';
+import { EMBEDDED_CONNECTION_TIMEOUT_MS, EMBEDDED_POOL_SIZE } from '../../src/database/embedded-postgres';
 
 export interface TestDatabase {
   url: string;
   /** Connections the app may open: one on embedded PGlite (see EMBEDDED_POOL_SIZE). */
   poolSize: number;
+  connectionTimeoutMs?: number;
   drop(): Promise<void>;
 }
 
@@ -36,7 +37,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
     await c.query('DROP SCHEMA IF EXISTS public CASCADE');
     await c.query('CREATE SCHEMA public');
   });
-  return { url, poolSize: EMBEDDED_POOL_SIZE, drop: async () => undefined };
+  return { url, poolSize: EMBEDDED_POOL_SIZE, connectionTimeoutMs: EMBEDDED_CONNECTION_TIMEOUT_MS, drop: async () => undefined };
 }
 
 export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
