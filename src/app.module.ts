@@ -17,6 +17,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RetentionModule } from './retention/retention.module';
 import { SchoolsModule } from './schools/schools.module';
+import { WebModule } from './web/web.module';
 import { StatisticsModule } from './statistics/statistics.module';
 
 @Module({})
@@ -43,6 +44,7 @@ export class AppModule {
         StatisticsModule,
         RetentionModule,
         HealthModule,
+        WebModule,
       ],
     };
   }

@@ -1,6 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { join } from 'node:path';
+import { csrfProtection } from './web/csrf';
 import express from 'express';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -26,6 +29,18 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   app.flushLogs(); // otherwise buffered until listen(), and tests never listen
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
+  // Security headers everywhere; a strict content policy (no inline code) on every page but
+  // the API document, whose Swagger UI needs inline script.
+  const strict = helmet({
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"] },
+    },
+  });
+  const forApiDocs = helmet({ contentSecurityPolicy: false });
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
+    (req.path.startsWith('/api/docs') ? forApiDocs : strict)(req, res, next),
+  );
+  app.useStaticAssets(join(__dirname, 'web', 'static'), { prefix: '/static/', maxAge: '1h' });
 
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
     assignRequestId(req, res);
@@ -35,6 +50,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   app.use(express.urlencoded({ extended: false, limit: config.BODY_LIMIT }));
   app.use(express.text({ type: 'text/calendar', limit: config.BODY_LIMIT })); // holiday imports
   app.use(cookieParser());
+  app.use(csrfProtection(config.cookieSecure));
   app.use(problemDetailsMiddleware()); // body parser errors: malformed JSON, too large
 
   app.useGlobalPipes(new StrictValidationPipe());

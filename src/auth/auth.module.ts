@@ -30,6 +30,6 @@ import { User } from './user.entity';
     PasswordService,
     PasswordResetService,
   ],
-  exports: [AccountsService, CredentialsService, PasswordService],
+  exports: [AccountsService, CredentialsService, PasswordService, LoginService, PasswordResetService, InvitationsService],
 })
 export class AuthModule {}

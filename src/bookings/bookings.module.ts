@@ -16,6 +16,6 @@ import { SchoolDayBookingsService } from './school-day-bookings.service';
   imports: [BookingEngineModule, EventsModule, CalendarModule],
   controllers: [BookingsController, HandwerkertagController, SchoolDayBookingsController, PlacementsController],
   providers: [BookingsService, HandwerkertagService, SchoolDayBookingsService, PlacementsService],
-  exports: [BookingsService],
+  exports: [BookingsService, HandwerkertagService, SchoolDayBookingsService],
 })
 export class BookingsModule {}

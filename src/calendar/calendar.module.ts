@@ -14,6 +14,6 @@ import { SchoolHolidaysService } from './school-holidays.service';
   imports: [TypeOrmModule.forFeature([SchoolHoliday, CalendarFeed])],
   controllers: [SchoolHolidaysController, CalendarFeedsController],
   providers: [SchoolHolidaysService, PlacementScheduleService, BookingOccasions, CalendarFeedsService],
-  exports: [SchoolHolidaysService, PlacementScheduleService, BookingOccasions],
+  exports: [SchoolHolidaysService, PlacementScheduleService, BookingOccasions, CalendarFeedsService],
 })
 export class CalendarModule {}

@@ -25,6 +25,6 @@ import { TimeSlotsService } from './time-slots.service';
   ],
   controllers: [EventsController, TimeSlotsController, SchoolDayController, PracticumOffersController],
   providers: [EventsService, TimeSlotsService, SchoolDayService, PracticumOffersService],
-  exports: [EventsService, SchoolDayService],
+  exports: [EventsService, SchoolDayService, TimeSlotsService, PracticumOffersService],
 })
 export class EventsModule {}

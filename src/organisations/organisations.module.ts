@@ -10,6 +10,6 @@ import { RegistrationService } from './registration.service';
   imports: [AuthModule],
   controllers: [RegistrationController],
   providers: [OrganisationDecisionsService, MembersService, RegistrationService],
-  exports: [OrganisationDecisionsService, MembersService],
+  exports: [OrganisationDecisionsService, MembersService, RegistrationService],
 })
 export class OrganisationsModule {}

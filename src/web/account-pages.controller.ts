@@ -1,0 +1,135 @@
+import { Body, Controller, Get, Inject, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+import { CredentialsService, SESSION_COOKIE } from '../auth/credentials.service';
+import { LoginDto } from '../auth/dto/login.dto';
+import { LoginService } from '../auth/login.service';
+import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/environment';
+import { DomainError } from '../common/errors/domain-error';
+import { DISTRICTS, SCHOOL_TYPES } from '../organisations/region';
+import { RegisterCompanyDto, RegisterSchoolDto } from '../organisations/dto/registration.dto';
+import { RegistrationService } from '../organisations/registration.service';
+import { problemOf, readForm } from './form';
+import { PageRenderer } from './page-renderer';
+import { pageContext, pageLocale, text } from './web-context';
+import { WebExceptionFilter } from './web-exception.filter';
+
+const safeNext = (next: unknown) => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/buchungen');
+
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller()
+export class AccountPagesController {
+  constructor(
+    private readonly pages: PageRenderer,
+    private readonly logins: LoginService,
+    private readonly credentials: CredentialsService,
+    private readonly registration: RegistrationService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('anmelden')
+  @Public()
+  loginPage(@Req() req: Request, @Res() res: Response) {
+    const locale = pageLocale(req);
+    res.send(this.pages.render('login', pageContext(req, res, text(locale, 'login.title'), { section: 'login', values: {}, next: req.query.weiter ?? '' })));
+  }
+
+  @Post('anmelden')
+  @Public()
+  async login(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, unknown>) {
+    const locale = pageLocale(req);
+    const again = (extra: Record<string, unknown>, status = 400) =>
+      res.status(status).send(this.pages.render('login', pageContext(req, res, text(locale, 'login.title'), { section: 'login', values: { email: body.email }, next: body.next, ...extra })));
+    const form = await readForm(LoginDto, body, locale);
+    if (!form.value) return again({ errors: form.errors });
+    try {
+      const { secret, expiresAt } = await this.logins.login(form.value.email, form.value.password, req.ip ?? 'unknown');
+      setSessionCookie(res, this.config, secret, expiresAt);
+      res.redirect(303, safeNext(body.next));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error.params.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.params.retryAfterSeconds));
+      const problem = problemOf(error, locale);
+      again({ errors: { form: true, ...problem.errors }, problem: problem.problem }, error.code === 'rate_limited' ? 429 : 401);
+    }
+  }
+
+  @Post('abmelden')
+  @Public()
+  async logout(@Req() req: Request, @Res() res: Response) {
+    if (req.actor) await this.credentials.end(req.actor);
+    clearSessionCookie(res, this.config);
+    res.redirect(303, '/?ok=loggedOut');
+  }
+
+  @Get('registrieren')
+  @Public()
+  choose(@Req() req: Request, @Res() res: Response) {
+    res.send(this.pages.render('register-choose', pageContext(req, res, text(pageLocale(req), 'register.title'), { section: 'register' })));
+  }
+
+  @Get('registrieren/:kind')
+  @Public()
+  registerPage(@Req() req: Request, @Res() res: Response, @Param('kind') kind: string) {
+    res.send(this.pages.render('register', this.registerContext(req, res, kind, {})));
+  }
+
+  @Post('registrieren/:kind')
+  @Public()
+  async register(@Req() req: Request, @Res() res: Response, @Param('kind') kind: string, @Body() body: Record<string, string>) {
+    const locale = pageLocale(req);
+    const organisation = kind === 'unternehmen' ? 'company' : 'school';
+    // the form is flat: the person's fields are named person…, the rest is the organisation
+    const { personName, personEmail, password, _csrf: _token, ...profile } = body;
+    const input = {
+      [organisation]: organisation === 'company' ? { ...profile, apprenticeships: [] } : profile,
+      member: { name: personName, email: personEmail, password, locale },
+    };
+    const form = await readForm<RegisterCompanyDto | RegisterSchoolDto>(organisation === 'company' ? RegisterCompanyDto : RegisterSchoolDto, input, locale);
+    const again = (extra: Record<string, unknown>) => res.status(400).send(this.pages.render('register', this.registerContext(req, res, kind, { values: body, ...extra })));
+    if (!form.value) return again({ errors: flatten(form.errors) });
+    try {
+      const registered =
+        organisation === 'company'
+          ? await this.registration.registerCompany((form.value as RegisterCompanyDto).company, form.value.member)
+          : await this.registration.registerSchool((form.value as RegisterSchoolDto).school, form.value.member);
+      setSessionCookie(res, this.config, registered.secret, registered.expiresAt);
+      res.redirect(303, '/?ok=registered');
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const problem = problemOf(error, locale);
+      again({ errors: { form: true, ...flatten(problem.errors) }, problem: problem.problem });
+    }
+  }
+
+  private registerContext(req: Request, res: Response, kind: string, extra: Record<string, unknown>) {
+    if (kind !== 'unternehmen' && kind !== 'schule') throw new DomainError('route_not_found');
+    const locale = pageLocale(req);
+    return pageContext(req, res, text(locale, kind === 'unternehmen' ? 'register.company' : 'register.school'), {
+      section: 'register',
+      kind,
+      isCompanyForm: kind === 'unternehmen',
+      districts: Object.entries(DISTRICTS).map(([value, label]) => ({ value, label })),
+      schoolTypes: Object.entries(SCHOOL_TYPES).map(([value, label]) => ({ value, label })),
+      values: {},
+      ...extra,
+    });
+  }
+}
+
+/** Field errors named like the form's fields: `company.postalCode` → postalCode, `member.email` → personEmail. */
+function flatten(errors: Record<string, unknown>) {
+  const result: Record<string, unknown> = {};
+  for (const [field, message] of Object.entries(errors)) {
+    const [, name] = field.split('.');
+    const formName = field.startsWith('member.') ? ({ name: 'personName', email: 'personEmail', password: 'password' } as Record<string, string>)[name] ?? name : name ?? field;
+    result[formName] = message;
+  }
+  return result;
+}
+
+export { SESSION_COOKIE };

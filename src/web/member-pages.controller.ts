@@ -1,0 +1,162 @@
+import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { CurrentActor, OwnAccount, Roles } from '../auth/auth.decorators';
+import { Role } from '../auth/role';
+import { DomainError } from '../common/errors/domain-error';
+import { UuidParam } from '../common/http/uuid-param.pipe';
+import { BookingsService } from '../bookings/bookings.service';
+import { ClassVisitDto, StandApplicationDto } from '../bookings/dto/handwerkertag.dto';
+import { HandwerkertagService } from '../bookings/handwerkertag.service';
+import { CalendarFeedsService } from '../calendar/calendar-feeds.service';
+import { BookingOccasions, describeTiming } from '../calendar/booking-occasion';
+import { SchoolClassDto } from '../schools/dto/school-class.dto';
+import { SchoolClassesService } from '../schools/school-classes.service';
+import { listOf, problemOf, readForm } from './form';
+import { PageRenderer } from './page-renderer';
+import { PublicPagesController } from './public-pages.controller';
+import { pageContext, text } from './web-context';
+import { WebExceptionFilter } from './web-exception.filter';
+
+const NO_KEY = { key: null, fingerprint: '' };
+const MEMBERS = [Role.Organiser, Role.Partner, Role.CompanyMember, Role.SchoolMember];
+
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller()
+export class MemberPagesController {
+  constructor(
+    private readonly pages: PageRenderer,
+    private readonly bookings: BookingsService,
+    private readonly occasions: BookingOccasions,
+    private readonly handwerkertag: HandwerkertagService,
+    private readonly classes: SchoolClassesService,
+    private readonly feeds: CalendarFeedsService,
+    private readonly eventPages: PublicPagesController,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Get('buchungen')
+  @Roles(...MEMBERS)
+  async list(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    const page = await this.bookings.list(actor, { page: 1, pageSize: 100 });
+    const occasions = await this.occasions.load(this.dataSource.manager, page.items.map((b) => b.id));
+    const rows = occasions.map((o) => ({ id: o.bookingId, status: o.status, eventTitle: o.eventTitle, what: o.summary[actor.locale], when: describeTiming(o.timing, actor.locale) }));
+    res.send(this.pages.render('bookings', pageContext(req, res, text(actor.locale, 'bookings.title'), { section: 'bookings', rows })));
+  }
+
+  @Get('buchungen/:bookingId')
+  @Roles(...MEMBERS)
+  async detail(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('bookingId', UuidParam) bookingId: string) {
+    const booking = await this.bookings.get(actor, bookingId);
+    const [occasion] = await this.occasions.load(this.dataSource.manager, [booking.id]);
+    const history = await this.bookings.history(actor, bookingId);
+    res.send(
+      this.pages.render('booking', pageContext(req, res, occasion.summary[actor.locale], {
+        section: 'bookings',
+        booking,
+        occasion: { ...occasion, what: occasion.what[actor.locale], when: describeTiming(occasion.timing, actor.locale) },
+        history,
+        days: occasion.timing.type === 'weekly' ? occasion.timing.days : null,
+        mayCancel: ['pending', 'confirmed', 'waitlisted'].includes(booking.status) && actor.role !== Role.Partner,
+      })),
+    );
+  }
+
+  /** Cancelling asks first: a page that says what will happen, then the button. */
+  @Get('buchungen/:bookingId/stornieren')
+  @Roles(Role.Organiser, Role.CompanyMember, Role.SchoolMember)
+  async cancelPage(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('bookingId', UuidParam) bookingId: string) {
+    const booking = await this.bookings.get(actor, bookingId);
+    const [occasion] = await this.occasions.load(this.dataSource.manager, [booking.id]);
+    res.send(this.pages.render('cancel', pageContext(req, res, text(actor.locale, 'bookings.cancelTitle'), { section: 'bookings', booking, summary: occasion.summary[actor.locale] })));
+  }
+
+  @Post('buchungen/:bookingId/stornieren')
+  @Roles(Role.Organiser, Role.CompanyMember, Role.SchoolMember)
+  async cancel(@CurrentActor() actor: Actor, @Res() res: Response, @Param('bookingId', UuidParam) bookingId: string, @Body() body: { reason?: string }) {
+    const reason = typeof body.reason === 'string' && body.reason.trim() ? body.reason.trim().slice(0, 1000) : undefined;
+    await this.bookings.cancel(actor, bookingId, reason);
+    res.redirect(303, `/buchungen/${bookingId}?ok=cancelled`);
+  }
+
+  @Post('veranstaltungen/:eventId/klassenbesuch')
+  @Roles(Role.SchoolMember)
+  async bookVisit(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Body() body: Record<string, string>) {
+    await this.book(actor, req, res, eventId, body, ClassVisitDto, body, (dto) => this.handwerkertag.bookClassVisit(actor, eventId, dto, NO_KEY));
+  }
+
+  @Post('veranstaltungen/:eventId/stand')
+  @Roles(Role.CompanyMember)
+  async applyForStand(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Body() body: Record<string, string>) {
+    const input = { ...body, powerNeeded: body.powerNeeded === 'true', apprenticeships: listOf(body.apprenticeships), internships: listOf(body.internships) };
+    await this.book(actor, req, res, eventId, body, StandApplicationDto, input, (dto) => this.handwerkertag.applyForStand(actor, eventId, dto, NO_KEY));
+  }
+
+  /** A booking form: errors next to the fields with what was typed; done → the booking, with what happened. */
+  private async book<T extends object>(
+    actor: Actor,
+    req: Request,
+    res: Response,
+    eventId: string,
+    values: Record<string, string>,
+    dto: new () => T,
+    input: Record<string, unknown>,
+    place: (dto: T) => Promise<{ body: { id: string; status: string } }>,
+  ) {
+    const again = async (extra: Record<string, unknown>) =>
+      res.status(400).send(this.pages.render('event', await this.eventPages.eventContext(req, res, eventId, { values, ...extra })));
+    const form = await readForm(dto, input, actor.locale);
+    if (!form.value) return again({ errors: form.errors });
+    try {
+      const { body } = await place(form.value);
+      res.redirect(303, `/buchungen/${body.id}?ok=${body.status === 'waitlisted' ? 'waitlisted' : 'booked'}`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'unauthenticated') throw error;
+      const problem = problemOf(error, actor.locale);
+      await again({ errors: { form: true, ...problem.errors }, problem: problem.problem });
+    }
+  }
+
+  @Get('schule/klassen')
+  @Roles(Role.SchoolMember)
+  async classesPage(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    res.send(this.pages.render('classes', await this.classesContext(actor, req, res, {})));
+  }
+
+  @Post('schule/klassen')
+  @Roles(Role.SchoolMember)
+  async addClass(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Body() body: Record<string, string>) {
+    const form = await readForm(SchoolClassDto, body, actor.locale);
+    const again = async (extra: Record<string, unknown>) => res.status(400).send(this.pages.render('classes', await this.classesContext(actor, req, res, { values: body, ...extra })));
+    if (!form.value) return again({ errors: form.errors });
+    try {
+      await this.classes.create(actor, actor.schoolId!, form.value);
+      res.redirect(303, '/schule/klassen?ok=saved');
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const problem = problemOf(error, actor.locale);
+      await again({ errors: { form: true, ...problem.errors }, problem: problem.problem });
+    }
+  }
+
+  private async classesContext(actor: Actor, req: Request, res: Response, extra: Record<string, unknown>) {
+    return pageContext(req, res, text(actor.locale, 'classes.title'), { section: 'classes', classes: await this.classes.list(actor, actor.schoolId!), values: {}, ...extra });
+  }
+
+  @Get('kalender')
+  @Roles(...MEMBERS)
+  async calendarPage(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    res.send(this.pages.render('calendar', pageContext(req, res, text(actor.locale, 'calendar.title'), { section: 'calendar', feed: await this.feeds.feedOf(actor) })));
+  }
+
+  @Post('kalender/erneuern')
+  @Roles(...MEMBERS)
+  @OwnAccount()
+  async renewCalendar(@CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.feeds.renew(actor);
+    res.redirect(303, '/kalender?ok=renewed');
+  }
+}
