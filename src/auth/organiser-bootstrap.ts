@@ -23,7 +23,15 @@ export class OrganiserBootstrap implements OnApplicationBootstrap {
 
   async onApplicationBootstrap() {
     const { ORGANISER_EMAIL: email, ORGANISER_PASSWORD: password } = this.config;
-    if (!email || !password) return;
+    if (!email || !password) {
+      if (!(await this.dataSource.manager.exists(User))) {
+        this.logger.warn(
+          'Die Datenbank ist leer. Für eine Demo: App beenden, `npm run seed:demo`, neu starten. ' +
+            'Für den echten Betrieb: ORGANISER_EMAIL und ORGANISER_PASSWORD setzen (siehe README).',
+        );
+      }
+      return;
+    }
     if (await this.dataSource.manager.existsBy(User, { role: Role.Organiser })) return;
     await this.accounts.create({
       email,

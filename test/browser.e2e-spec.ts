@@ -1,0 +1,208 @@
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Role } from '../src/auth/role';
+import { OutboxWorker } from '../src/notifications/outbox-worker';
+import { accessibilityProblems, hasChromium, launch, screenshot } from './support/browser';
+import { ApiClient, newEvent, newStaff, newTimeSlot, PASSWORD } from './support/factories';
+import { startTestApp, TestApp } from './support/test-app';
+
+/**
+ * The pages in a real browser: each role's main flow end to end, an accessibility check
+ * (axe-core, WCAG 2.1 AA) on every page on the way, screenshots in test-artifacts/screens.
+ * They need Debian's Chromium, which .ci/run installs; on a machine without it they are
+ * skipped (with this reason) rather than failing the rest.
+ */
+(hasChromium() ? describe : describe.skip)('pages in a real browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let organiser: ApiClient;
+  let organiserEmail: string;
+  let fairId: string;
+  const problems: string[] = [];
+  const checkedPages: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    base = await t.url();
+    const staff = await newStaff(t, Role.Organiser);
+    organiser = staff.client;
+    organiserEmail = staff.email;
+    fairId = (await newEvent(organiser, 'handwerkertag', { title: 'Handwerkertag im Browser' })).id;
+    await newTimeSlot(organiser, fairId, 60, '2027-05-08T08:30');
+    browser = await launch();
+  }, 60_000);
+  jest.setTimeout(90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+  });
+
+  /** Goes to a page (or follows a form) and checks it for accessibility problems. */
+  async function checked(page: Page, name: string) {
+    await page.waitForLoadState('load');
+    problems.push(...(await accessibilityProblems(page)).map((p) => `${name}: ${p}`));
+    checkedPages.push(name);
+    await screenshot(page, name);
+  }
+
+  async function newPage(): Promise<[BrowserContext, Page]> {
+    // bypassCSP only lets the test inject axe-core; the pages themselves allow no inline script
+    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1100, height: 900 }, bypassCSP: true });
+    context.setDefaultTimeout(5000);
+    return [context, await context.newPage()];
+  }
+
+  async function register(page: Page, kind: 'schule' | 'unternehmen', name: string, email: string, postalCode = '99734') {
+    await page.goto(`${base}/registrieren/${kind}`);
+    await page.locator('#name').fill(name);
+    if (kind === 'schule') await page.locator('#schoolType').selectOption('regelschule');
+    await page.locator('#street').fill('Lessingstraße 5');
+    await page.locator('#postalCode').fill(postalCode);
+    await page.locator('#town').fill('Nordhausen');
+    await page.locator('#district').selectOption('nordhausen');
+    if (kind === 'schule') await page.locator('#coordinator').fill('Frau Lehmann');
+    else {
+      await page.locator('#branch').fill('Bäckerhandwerk');
+      await page.locator('#contactPerson').fill('Herr Teig');
+    }
+    await page.locator('#phone').fill('03631 4711');
+    await page.locator('#email').fill(`info-${email}`);
+    await page.locator('#personName').fill('Anna Lehrerin');
+    await page.locator('#personEmail').fill(email);
+    await page.locator('#password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Registrieren' }).click();
+  }
+
+  async function approveAsOrganiser(name: string) {
+    const [context, page] = await newPage();
+    await page.goto(`${base}/anmelden`);
+    await page.locator('#email').fill(organiserEmail);
+    await page.locator('#password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.goto(`${base}/verwaltung`);
+    await checked(page, 'verwaltung');
+    await page.getByRole('button', { name: `Freischalten ${name}` }).click();
+    await page.waitForURL(/ok=approved/);
+    await context.close();
+  }
+
+  it('shows the start page with the programs and open events', async () => {
+    const [context, page] = await newPage();
+    await page.goto(base);
+    await checked(page, 'start');
+    await expectVisible(page.getByRole('heading', { name: 'Berufsorientierung in Nordthüringen' }));
+    await expectVisible(page.getByRole('link', { name: 'Handwerkertag im Browser' }));
+    await page.getByRole('link', { name: 'Handwerkertag im Browser' }).click();
+    await checked(page, 'veranstaltung');
+    await context.close();
+  });
+
+  it('keeps what was typed and names the field when a registration is wrong', async () => {
+    const [context, page] = await newPage();
+    await register(page, 'schule', 'Schule mit Fehler', 'fehler@schule.example', '9973');
+    await checked(page, 'registrierung-fehler');
+    await expectVisible(page.getByText('muss aus genau 5 Ziffern bestehen'));
+    expect(await page.locator('#town').inputValue()).toBe('Nordhausen');
+    expect(await page.locator('#postalCode').getAttribute('aria-invalid')).toBe('true');
+    await context.close();
+  });
+
+  it('school: registers, is approved, adds a class, books a class visit, cancels it after confirming', async () => {
+    const [context, page] = await newPage();
+    await register(page, 'schule', 'Regelschule Browser', 'lehrerin@schule.example');
+    await page.waitForURL(/ok=registered/);
+    await checked(page, 'schule-registriert');
+    await approveAsOrganiser('Regelschule Browser');
+
+    await page.goto(`${base}/schule/klassen`);
+    await checked(page, 'schule-klassen');
+    await page.locator('#name').fill('8a');
+    await page.locator('#grade').fill('8');
+    await page.locator('#pupilCount').fill('24');
+    await page.locator('#classTeacher').fill('Herr Kurz');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.waitForURL(/ok=saved/);
+
+    await page.goto(`${base}/veranstaltungen/${fairId}`);
+    await checked(page, 'schule-veranstaltung');
+    await page.locator('#pupils').fill('24');
+    await page.locator('#teachers').fill('2');
+    await page.getByRole('button', { name: 'Klassenbesuch buchen' }).click();
+    await page.waitForURL(/\/buchungen\/.+ok=booked/);
+    await checked(page, 'schule-buchung');
+    await expectVisible(page.getByText('bestätigt').first());
+
+    await page.getByRole('link', { name: 'Stornieren' }).click();
+    await checked(page, 'schule-stornieren');
+    await page.getByRole('button', { name: 'Ja, stornieren' }).click();
+    await page.waitForURL(/ok=cancelled/);
+    await expectVisible(page.getByText('storniert').first());
+
+    await page.goto(`${base}/buchungen`);
+    await checked(page, 'schule-buchungen');
+    await page.goto(`${base}/kalender`);
+    await checked(page, 'schule-kalender');
+    const address = await page.getByLabel('Adresse').inputValue();
+    const feed = await fetch(`${base}${new URL(address).pathname}`);
+    expect(feed.status).toBe(200);
+    await context.close();
+
+    // the confirmation mail is in the outbox for the organiser to see
+    await t.app.get(OutboxWorker).runOnce();
+    const mails = await organiser.get('/api/v1/outbox?recipient=lehrerin%40schule.example').expect(200);
+    expect(mails.body.items.map((m: { subject: string }) => m.subject)).toEqual(
+      expect.arrayContaining(['Buchung bestätigt: Handwerkertag im Browser', 'Storniert: Handwerkertag im Browser']),
+    );
+  });
+
+  it('company and organiser: a stand application confirmed with a stand number', async () => {
+    const [context, page] = await newPage();
+    await register(page, 'unternehmen', 'Bäckerei Browser', 'meister@baeckerei.example');
+    await page.waitForURL(/ok=registered/);
+    await approveAsOrganiser('Bäckerei Browser');
+    await page.goto(`${base}/veranstaltungen/${fairId}`);
+    await page.locator('#standSize').fill('3 x 3 m');
+    await page.getByLabel('Wir brauchen Strom').check();
+    await page.locator('#handsOnActivity').fill('Brezeln flechten');
+    await page.locator('#staffCount').fill('3');
+    await page.getByRole('button', { name: 'Stand anmelden' }).click();
+    await page.waitForURL(/\/buchungen\/.+ok=booked/);
+    await expectVisible(page.getByText('vorgemerkt').first());
+    await context.close();
+
+    const [adminContext, admin] = await newPage();
+    await admin.goto(`${base}/anmelden`);
+    await admin.locator('#email').fill(organiserEmail);
+    await admin.locator('#password').fill(PASSWORD);
+    await admin.getByRole('button', { name: 'Anmelden' }).click();
+    await admin.goto(`${base}/verwaltung/veranstaltungen/${fairId}`);
+    await checked(admin, 'verwaltung-veranstaltung');
+    await admin.getByLabel('Standnummer').fill('7');
+    await admin.getByRole('button', { name: 'Bestätigen' }).click();
+    await admin.waitForURL(/ok=saved/);
+    await expectVisible(admin.getByRole('cell', { name: '7', exact: true }));
+    await admin.goto(`${base}/verwaltung/postausgang`);
+    await checked(admin, 'verwaltung-postausgang');
+    await adminContext.close();
+  });
+
+  it('switches to English and back, remembered', async () => {
+    const [context, page] = await newPage();
+    await page.goto(base);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expectVisible(page.getByRole('heading', { name: 'Career orientation in Nordthüringen' }));
+    await page.goto(`${base}/anmelden`);
+    await expectVisible(page.getByRole('heading', { name: 'Log in' }));
+    await checked(page, 'login-en');
+    await context.close();
+  });
+
+  it('found no accessibility problems on any page visited', () => {
+    expect(checkedPages.length).toBeGreaterThanOrEqual(12);
+    expect(problems).toEqual([]);
+  });
+});
+
+async function expectVisible(locator: { waitFor: (o: { state: 'visible'; timeout: number }) => Promise<void> }) {
+  await locator.waitFor({ state: 'visible', timeout: 5000 });
+}
