@@ -186,6 +186,63 @@ import { startTestApp, TestApp } from './support/test-app';
     await adminContext.close();
   });
 
+  it('organiser and partner pages: statistics, holidays, audit log, data protection — partners read only', async () => {
+    const [context, page] = await newPage();
+    await page.goto(`${base}/anmelden`);
+    await page.locator('#email').fill(organiserEmail);
+    await page.locator('#password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    for (const [path, name] of [['statistik', 'verwaltung-statistik'], ['ferien', 'verwaltung-ferien'], ['protokoll', 'verwaltung-protokoll'], ['datenschutz', 'verwaltung-datenschutz']]) {
+      await page.goto(`${base}/verwaltung/${path}`);
+      await checked(page, name);
+    }
+    await page.goto(`${base}/verwaltung/ferien`);
+    await page.locator('#schoolYear').fill('2026/27');
+    await page.locator('#name').fill('Osterferien');
+    await page.locator('#firstDay').fill('2027-03-22');
+    await page.locator('#lastDay').fill('2027-04-03');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.waitForURL(/ok=saved/);
+    await expectVisible(page.getByText('Osterferien'));
+    await context.close();
+
+    const partner = await newStaff(t, Role.Partner);
+    const [partnerContext, partnerPage] = await newPage();
+    await partnerPage.goto(`${base}/anmelden`);
+    await partnerPage.locator('#email').fill(partner.email);
+    await partnerPage.locator('#password').fill(PASSWORD);
+    await partnerPage.getByRole('button', { name: 'Anmelden' }).click();
+    await partnerPage.goto(`${base}/verwaltung`);
+    await expectVisible(partnerPage.getByText('Sie haben Lesezugriff'));
+    expect(await partnerPage.getByRole('button', { name: /Freischalten/ }).count()).toBe(0);
+    await partnerContext.close();
+  });
+
+  it('member profile with colleagues; forgotten password page', async () => {
+    const [context, page] = await newPage();
+    await register(page, 'unternehmen', 'Profil GmbH', 'profil@firma.example');
+    await page.waitForURL(/ok=registered/);
+    await page.goto(`${base}/profil`);
+    await checked(page, 'profil');
+    await page.locator('#town').fill('Sondershausen');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.waitForURL(/ok=saved/);
+    expect(await page.locator('#town').inputValue()).toBe('Sondershausen');
+    await page.locator('#inviteEmail').fill('kollege@firma.example');
+    await page.getByRole('button', { name: 'Einladen' }).click();
+    await page.waitForURL(/ok=invited/);
+    await expectVisible(page.getByText('kollege@firma.example'));
+    await context.close();
+
+    const [anonymous, forgot] = await newPage();
+    await forgot.goto(`${base}/passwort-vergessen`);
+    await checked(forgot, 'passwort-vergessen');
+    await forgot.locator('#email').fill('profil@firma.example');
+    await forgot.getByRole('button', { name: 'Link schicken' }).click();
+    await expectVisible(forgot.getByText('ist der Link unterwegs'));
+    await anonymous.close();
+  });
+
   it('switches to English and back, remembered', async () => {
     const [context, page] = await newPage();
     await page.goto(base);

@@ -3,5 +3,5 @@ import { RetentionController } from './retention.controller';
 import { RetentionService } from './retention.service';
 
 /** Deleting pupils' data on schedule. */
-@Module({ controllers: [RetentionController], providers: [RetentionService] })
+@Module({ controllers: [RetentionController], providers: [RetentionService], exports: [RetentionService] })
 export class RetentionModule {}

@@ -3,5 +3,5 @@ import { EventsModule } from '../events/events.module';
 import { StatisticsController } from './statistics.controller';
 import { StatisticsService } from './statistics.service';
 
-@Module({ imports: [EventsModule], controllers: [StatisticsController], providers: [StatisticsService] })
+@Module({ imports: [EventsModule], controllers: [StatisticsController], providers: [StatisticsService], exports: [StatisticsService] })
 export class StatisticsModule {}

@@ -4,7 +4,11 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { CredentialsService, SESSION_COOKIE } from '../auth/credentials.service';
 import { LoginDto } from '../auth/dto/login.dto';
+import { AcceptInvitationDto } from '../auth/dto/invitation.dto';
+import { PasswordResetRequestDto } from '../auth/dto/password-reset.dto';
+import { InvitationsService } from '../auth/invitations.service';
 import { LoginService } from '../auth/login.service';
+import { PasswordResetService } from '../auth/password-reset.service';
 import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/environment';
@@ -28,6 +32,8 @@ export class AccountPagesController {
     private readonly logins: LoginService,
     private readonly credentials: CredentialsService,
     private readonly registration: RegistrationService,
+    private readonly passwordReset: PasswordResetService,
+    private readonly invitations: InvitationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -103,6 +109,74 @@ export class AccountPagesController {
       if (!(error instanceof DomainError)) throw error;
       const problem = problemOf(error, locale);
       again({ errors: { form: true, ...flatten(problem.errors) }, problem: problem.problem });
+    }
+  }
+
+  @Get('passwort-vergessen')
+  @Public()
+  forgotPage(@Req() req: Request, @Res() res: Response) {
+    res.send(this.pages.render('password-forgot', pageContext(req, res, text(pageLocale(req), 'reset.title'), { values: {} })));
+  }
+
+  /** Always the same answer, whether the address has an account or not. */
+  @Post('passwort-vergessen')
+  @Public()
+  async forgot(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, string>) {
+    const locale = pageLocale(req);
+    const form = await readForm(PasswordResetRequestDto, body, locale);
+    if (!form.value) {
+      return res.status(400).send(this.pages.render('password-forgot', pageContext(req, res, text(locale, 'reset.title'), { values: body, errors: form.errors })));
+    }
+    try {
+      await this.passwordReset.request(form.value.email, req.ip ?? 'unknown');
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'rate_limited') throw error;
+    }
+    res.send(this.pages.render('password-forgot', pageContext(req, res, text(locale, 'reset.title'), { sent: true })));
+  }
+
+  @Get('passwort-neu')
+  @Public()
+  newPasswordPage(@Req() req: Request, @Res() res: Response) {
+    res.send(this.pages.render('password-new', pageContext(req, res, text(pageLocale(req), 'reset.newTitle'), { token: req.query.token ?? '' })));
+  }
+
+  @Post('passwort-neu')
+  @Public()
+  async newPassword(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, string>) {
+    const locale = pageLocale(req);
+    try {
+      await this.passwordReset.reset(String(body.token ?? ''), String(body.password ?? ''));
+      res.redirect(303, '/anmelden?ok=passwordSet');
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const problem = problemOf(error, locale);
+      res.status(400).send(this.pages.render('password-new', pageContext(req, res, text(locale, 'reset.newTitle'), { token: body.token, errors: { form: true, ...problem.errors }, problem: problem.problem })));
+    }
+  }
+
+  @Get('einladung')
+  @Public()
+  invitationPage(@Req() req: Request, @Res() res: Response) {
+    res.send(this.pages.render('invitation', pageContext(req, res, text(pageLocale(req), 'invitation.title'), { token: req.query.token ?? '', values: {} })));
+  }
+
+  @Post('einladung')
+  @Public()
+  async acceptInvitation(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, string>) {
+    const locale = pageLocale(req);
+    const again = (extra: Record<string, unknown>) =>
+      res.status(400).send(this.pages.render('invitation', pageContext(req, res, text(locale, 'invitation.title'), { token: body.token, values: body, ...extra })));
+    const form = await readForm(AcceptInvitationDto, { ...body, locale }, locale);
+    if (!form.value) return again({ errors: form.errors });
+    try {
+      const { secret, expiresAt } = await this.invitations.accept(form.value);
+      setSessionCookie(res, this.config, secret, expiresAt);
+      res.redirect(303, '/buchungen?ok=welcome');
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const problem = problemOf(error, locale);
+      again({ errors: { form: true, ...problem.errors }, problem: problem.problem });
     }
   }
 

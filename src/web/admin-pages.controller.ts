@@ -14,6 +14,11 @@ import { EventsService } from '../events/events.service';
 import { TimeSlotsService } from '../events/time-slots.service';
 import { LISTS } from '../exports/exports.service';
 import { OrganisationDecisionsService } from '../organisations/organisation-decisions.service';
+import { AuditService } from '../audit/audit.service';
+import { SchoolHolidayDto } from '../calendar/dto/school-holiday.dto';
+import { SchoolHolidaysService } from '../calendar/school-holidays.service';
+import { RetentionService } from '../retention/retention.service';
+import { StatisticsService } from '../statistics/statistics.service';
 import { problemOf, readForm } from './form';
 import { PageRenderer } from './page-renderer';
 import { pageContext, text } from './web-context';
@@ -31,6 +36,10 @@ export class AdminPagesController {
     private readonly slots: TimeSlotsService,
     private readonly bookings: BookingsService,
     private readonly decisions: OrganisationDecisionsService,
+    private readonly statistics: StatisticsService,
+    private readonly holidays: SchoolHolidaysService,
+    private readonly audit: AuditService,
+    private readonly retention: RetentionService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -136,6 +145,57 @@ export class AdminPagesController {
       `SELECT id, recipient, subject, status, attempts, last_error, created_at, text_body FROM outbox_mails ORDER BY created_at DESC LIMIT 100`,
     );
     res.send(this.pages.render('admin-outbox', pageContext(req, res, text(actor.locale, 'admin.outbox'), { section: 'admin', mails })));
+  }
+
+  @Get('statistik')
+  @Roles(...STAFF)
+  async statisticsPage(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    const stats = await this.statistics.overview({});
+    res.send(this.pages.render('admin-statistics', pageContext(req, res, text(actor.locale, 'admin.statistics'), { section: 'admin', stats })));
+  }
+
+  @Get('ferien')
+  @Roles(...STAFF)
+  async holidaysPage(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    res.send(this.pages.render('admin-holidays', pageContext(req, res, text(actor.locale, 'admin.holidays'), { section: 'admin', holidays: await this.holidays.list(), values: {} })));
+  }
+
+  @Post('ferien')
+  @Roles(Role.Organiser)
+  async addHoliday(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Body() body: Record<string, string>) {
+    const form = await readForm(SchoolHolidayDto, body, actor.locale);
+    const again = async (extra: Record<string, unknown>) =>
+      res.status(400).send(this.pages.render('admin-holidays', pageContext(req, res, text(actor.locale, 'admin.holidays'), { section: 'admin', holidays: await this.holidays.list(), values: body, ...extra })));
+    if (!form.value) return again({ errors: form.errors });
+    try {
+      await this.holidays.add(form.value);
+      res.redirect(303, '/verwaltung/ferien?ok=saved');
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const problem = problemOf(error, actor.locale);
+      await again({ errors: { form: true, ...problem.errors }, problem: problem.problem });
+    }
+  }
+
+  @Get('protokoll')
+  @Roles(Role.Organiser)
+  async auditPage(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    const page = Math.max(1, Number(req.query.seite) || 1);
+    const log = await this.audit.list({ page, pageSize: 50 });
+    res.send(this.pages.render('admin-audit', pageContext(req, res, text(actor.locale, 'admin.audit'), { section: 'admin', log, next: log.total > page * 50 ? page + 1 : null, previous: page > 1 ? page - 1 : null })));
+  }
+
+  @Get('datenschutz')
+  @Roles(...STAFF)
+  async retentionPage(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    res.send(this.pages.render('admin-retention', pageContext(req, res, text(actor.locale, 'admin.retention'), { section: 'admin', status: await this.retention.status() })));
+  }
+
+  @Post('datenschutz')
+  @Roles(Role.Organiser)
+  async runRetention(@CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.retention.run(actor);
+    res.redirect(303, '/verwaltung/datenschutz?ok=saved');
   }
 
   private newEventContext(actor: Actor, req: Request, res: Response, extra: Record<string, unknown>) {

@@ -30,6 +30,7 @@ export class PageRenderer {
       return text;
     });
     this.hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    this.hbs.registerHelper('json', (value: unknown) => JSON.stringify(value));
     this.hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
     this.hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
     this.hbs.registerHelper('date', (value: string, options: Handlebars.HelperOptions) =>
