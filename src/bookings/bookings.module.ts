@@ -16,6 +16,6 @@ import { SchoolDayBookingsService } from './school-day-bookings.service';
   imports: [BookingEngineModule, EventsModule, CalendarModule],
   controllers: [BookingsController, HandwerkertagController, SchoolDayBookingsController, PlacementsController],
   providers: [BookingsService, HandwerkertagService, SchoolDayBookingsService, PlacementsService],
-  exports: [BookingsService, HandwerkertagService, SchoolDayBookingsService],
+  exports: [BookingsService, HandwerkertagService, SchoolDayBookingsService, PlacementsService],
 })
 export class BookingsModule {}

@@ -16,6 +16,6 @@ import { SchoolsService } from './schools.service';
   imports: [TypeOrmModule.forFeature([School, SchoolClass, Pupil]), OrganisationsModule, BookingEngineModule],
   controllers: [SchoolsController, SchoolClassesController, PupilsController],
   providers: [SchoolsService, SchoolClassesService, PupilsService],
-  exports: [SchoolsService, SchoolClassesService],
+  exports: [SchoolsService, SchoolClassesService, PupilsService],
 })
 export class SchoolsModule {}

@@ -11,7 +11,7 @@ import { PracticumOffersService } from '../events/practicum-offers.service';
 import { TimeSlotsService } from '../events/time-slots.service';
 import { SchoolDayBookingsService } from '../bookings/school-day-bookings.service';
 import { PageRenderer } from './page-renderer';
-import { LANGUAGE_COOKIE, pageContext, pageLocale } from './web-context';
+import { LANGUAGE_COOKIE, pageContext, pageLocale, text } from './web-context';
 import { WebExceptionFilter } from './web-exception.filter';
 
 const PROGRAMS = ['handwerkertag', 'schule-trifft-wirtschaft', 'praxistage'];
@@ -57,7 +57,19 @@ export class PublicPagesController {
         context.classes = await this.dataSource.query(`SELECT id, name FROM school_classes WHERE school_id = $1 ORDER BY grade, name`, [req.actor.schoolId]);
       }
     }
-    if (event.program === 'praxistage') context.offers = await this.offers.list(req.actor, eventId, {});
+    if (event.program === 'praxistage') {
+      const locale = pageLocale(req);
+      const offers = await this.offers.list(req.actor, eventId, {});
+      context.offers = offers;
+      context.weekdays = [1, 2, 3, 4, 5].map((value) => ({ value, label: text(locale, `weekday.${value}`) }));
+      context.offerWeekdays = offers.flatMap((o) =>
+        o.availability.map((a) => ({ value: `${o.id}:${a.weekday}`, label: `${o.companyName}, ${o.occupationalField}: ${text(locale, `weekday.${a.weekday}`)} (${a.free} ${text(locale, 'event.free')})` })),
+      );
+      if (req.actor?.role === Role.SchoolMember) {
+        const pupils = await this.dataSource.query(`SELECT id, first_name, last_name FROM pupils WHERE school_id = $1 ORDER BY last_name, first_name`, [req.actor.schoolId]);
+        context.pupils = pupils.map((p: Record<string, string>) => ({ value: p.id, label: `${p.last_name}, ${p.first_name}` }));
+      }
+    }
     if (event.program === 'schule-trifft-wirtschaft') context.grid = await this.schoolDay.grid(req.actor, eventId);
     return pageContext(req, res, event.title, context);
   }

@@ -12,6 +12,7 @@ import { AccountPagesController } from './account-pages.controller';
 import { AdminPagesController } from './admin-pages.controller';
 import { MemberPagesController } from './member-pages.controller';
 import { PageRenderer } from './page-renderer';
+import { PraxistagePagesController } from './praxistage-pages.controller';
 import { ProfilePagesController } from './profile-pages.controller';
 import { PublicPagesController } from './public-pages.controller';
 import { WebExceptionFilter } from './web-exception.filter';
@@ -19,7 +20,7 @@ import { WebExceptionFilter } from './web-exception.filter';
 /** The pages people use: server-rendered, German first, working without JavaScript. */
 @Module({
   imports: [AuthModule, OrganisationsModule, SchoolsModule, CompaniesModule, EventsModule, BookingsModule, CalendarModule, StatisticsModule, RetentionModule],
-  controllers: [PublicPagesController, AccountPagesController, MemberPagesController, ProfilePagesController, AdminPagesController],
+  controllers: [PublicPagesController, AccountPagesController, MemberPagesController, ProfilePagesController, PraxistagePagesController, AdminPagesController],
   providers: [PageRenderer, WebExceptionFilter, PublicPagesController],
 })
 export class WebModule {}
