@@ -305,6 +305,60 @@ const PAGE_WAIT_MS = 30_000;
     await companyContext.close();
   });
 
+  it('Schule trifft Wirtschaft: the host school lays out its day, a company registers and enters a class visit into the grid', async () => {
+    const [schoolContext, school] = await newPage();
+    await register(school, 'schule', 'Gastschule Browser', 'gast@schule.example');
+    await school.waitForURL(/ok=registered/);
+    await approveAsOrganiser('Gastschule Browser');
+    const found = await organiser.get('/api/v1/schools?q=Gastschule%20Browser').expect(200);
+    const day = await newEvent(organiser, 'schule-trifft-wirtschaft', { title: 'Schule trifft Wirtschaft im Browser', hostSchoolId: found.body.items[0].id });
+    await school.goto(`${base}/schule/klassen`);
+    await school.locator('#name').fill('9a');
+    await school.locator('#grade').fill('9');
+    await school.locator('#pupilCount').fill('24');
+    await school.locator('#classTeacher').fill('Herr Kreide');
+    await school.getByRole('button', { name: 'Speichern' }).click();
+    await school.waitForURL(/ok=saved/);
+    await school.goto(`${base}/veranstaltungen/${day.id}`);
+    await expectVisible(school.getByText('Die Schule hat noch keine Stunden und Klassen eingetragen.'));
+    expect(await school.getByRole('button', { name: 'Eintragen', exact: true }).count()).toBe(0);
+    await school.getByRole('button', { name: 'Stunde hinzufügen' }).click();
+    await expectVisible(school.getByText('Bitte korrigieren Sie die markierten Angaben.').first());
+    await school.locator('#number').fill('1');
+    await school.locator('#startsAt').fill('2027-03-10T08:00');
+    await school.locator('#endsAt').fill('2027-03-10T08:45');
+    await school.getByRole('button', { name: 'Stunde hinzufügen' }).click();
+    await school.waitForURL(/ok=saved/);
+    await school.getByRole('button', { name: 'Klasse teilnehmen lassen' }).click();
+    await school.waitForURL(/ok=saved/);
+    await school.locator('#name').fill('Aula');
+    await school.getByRole('button', { name: 'Raum hinzufügen' }).click();
+    await school.waitForURL(/ok=saved/);
+    await expectVisible(school.getByRole('cell', { name: 'frei' }));
+    await checked(school, 'stw-gastschule');
+
+    const [companyContext, company] = await newPage();
+    await register(company, 'unternehmen', 'Tischlerei Browser', 'tischler@firma.example');
+    await company.waitForURL(/ok=registered/);
+    await approveAsOrganiser('Tischlerei Browser');
+    await company.goto(`${base}/veranstaltungen/${day.id}`);
+    await company.getByRole('button', { name: 'Für diesen Tag anmelden' }).click();
+    await company.waitForURL(/ok=dayRegistered/);
+    await company.locator('#roomId').selectOption({ label: 'Aula' });
+    await checked(company, 'stw-betrieb');
+    await company.getByRole('button', { name: 'Eintragen' }).click();
+    await company.waitForURL(/\/buchungen\/.+ok=booked/);
+    await companyContext.close();
+
+    await school.goto(`${base}/veranstaltungen/${day.id}`);
+    await expectVisible(school.getByRole('cell', { name: 'Tischlerei Browser (Aula)' }));
+    await expectVisible(school.getByRole('cell', { name: 'Bäckerhandwerk' }));
+    // with a registered company the host may now enter visits itself, naming the company
+    await expectVisible(school.getByRole('combobox', { name: 'Betrieb' }));
+    await checked(school, 'stw-tagesplan');
+    await schoolContext.close();
+  });
+
   it('switches to English and back, remembered', async () => {
     const [context, page] = await newPage();
     await page.goto(base);

@@ -30,6 +30,10 @@ export class PageRenderer {
       return text;
     });
     this.hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    // the session in one cell of the Schule-trifft-Wirtschaft grid, if any
+    this.hbs.registerHelper('cellOf', (cells: Array<{ eventClassId: string; periodId: string }>, classId: string, periodId: string) =>
+      cells.find((cell) => cell.eventClassId === classId && cell.periodId === periodId),
+    );
     this.hbs.registerHelper('json', (value: unknown) => JSON.stringify(value));
     this.hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
     this.hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));

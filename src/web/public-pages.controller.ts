@@ -9,8 +9,8 @@ import { UuidParam } from '../common/http/uuid-param.pipe';
 import { EventsService } from '../events/events.service';
 import { PracticumOffersService } from '../events/practicum-offers.service';
 import { TimeSlotsService } from '../events/time-slots.service';
-import { SchoolDayBookingsService } from '../bookings/school-day-bookings.service';
 import { PageRenderer } from './page-renderer';
+import { SchoolDayView } from './school-day-view';
 import { LANGUAGE_COOKIE, pageContext, pageLocale, text } from './web-context';
 import { WebExceptionFilter } from './web-exception.filter';
 
@@ -25,7 +25,7 @@ export class PublicPagesController {
     private readonly events: EventsService,
     private readonly slots: TimeSlotsService,
     private readonly offers: PracticumOffersService,
-    private readonly schoolDay: SchoolDayBookingsService,
+    private readonly schoolDay: SchoolDayView,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -70,7 +70,7 @@ export class PublicPagesController {
         context.pupils = pupils.map((p: Record<string, string>) => ({ value: p.id, label: `${p.last_name}, ${p.first_name}` }));
       }
     }
-    if (event.program === 'schule-trifft-wirtschaft') context.grid = await this.schoolDay.grid(req.actor, eventId);
+    if (event.program === 'schule-trifft-wirtschaft') Object.assign(context, await this.schoolDay.context(req, event), form);
     return pageContext(req, res, event.title, context);
   }
 

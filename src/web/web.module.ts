@@ -15,12 +15,14 @@ import { PageRenderer } from './page-renderer';
 import { PraxistagePagesController } from './praxistage-pages.controller';
 import { ProfilePagesController } from './profile-pages.controller';
 import { PublicPagesController } from './public-pages.controller';
+import { SchoolDayPagesController } from './school-day-pages.controller';
+import { SchoolDayView } from './school-day-view';
 import { WebExceptionFilter } from './web-exception.filter';
 
 /** The pages people use: server-rendered, German first, working without JavaScript. */
 @Module({
   imports: [AuthModule, OrganisationsModule, SchoolsModule, CompaniesModule, EventsModule, BookingsModule, CalendarModule, StatisticsModule, RetentionModule],
-  controllers: [PublicPagesController, AccountPagesController, MemberPagesController, ProfilePagesController, PraxistagePagesController, AdminPagesController],
-  providers: [PageRenderer, WebExceptionFilter, PublicPagesController],
+  controllers: [PublicPagesController, AccountPagesController, MemberPagesController, ProfilePagesController, PraxistagePagesController, SchoolDayPagesController, AdminPagesController],
+  providers: [PageRenderer, WebExceptionFilter, PublicPagesController, SchoolDayView],
 })
 export class WebModule {}

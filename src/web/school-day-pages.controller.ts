@@ -1,0 +1,106 @@
+import { Body, Controller, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Role } from '../auth/role';
+import { DomainError } from '../common/errors/domain-error';
+import { UuidParam } from '../common/http/uuid-param.pipe';
+import { SessionDto } from '../bookings/dto/school-day-booking.dto';
+import { SchoolDayBookingsService } from '../bookings/school-day-bookings.service';
+import { AddEventClassDto, CreatePeriodDto, CreateRoomDto } from '../events/dto/school-day.dto';
+import { SchoolDayService } from '../events/school-day.service';
+import { problemOf, readForm } from './form';
+import { PageRenderer } from './page-renderer';
+import { PublicPagesController } from './public-pages.controller';
+import { WebExceptionFilter } from './web-exception.filter';
+
+const NO_KEY = { key: null, fingerprint: '' };
+/** Who lays out the day: organisers and members of the host school (the service checks which school). */
+const HOSTS = [Role.Organiser, Role.SchoolMember];
+
+/** The grid forms of the event page and which error block of that page each one fills. */
+type GridForm = 'period' | 'class' | 'room' | 'session';
+
+/**
+ * Schule trifft Wirtschaft in the pages: the host school lays out its day (periods, classes,
+ * rooms), companies register for it, and sessions are placed into the class × period grid.
+ */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller('veranstaltungen/:eventId')
+export class SchoolDayPagesController {
+  constructor(
+    private readonly pages: PageRenderer,
+    private readonly layout: SchoolDayService,
+    private readonly bookings: SchoolDayBookingsService,
+    private readonly eventPages: PublicPagesController,
+  ) {}
+
+  @Post('stunden')
+  @Roles(...HOSTS)
+  addPeriod(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Body() body: Record<string, string>) {
+    return this.submit({ actor, req, res, eventId, body, form: 'period', dto: CreatePeriodDto }, (value) => this.layout.addPeriod(actor, eventId, value));
+  }
+
+  @Post('klassen')
+  @Roles(...HOSTS)
+  addClass(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Body() body: Record<string, string>) {
+    return this.submit({ actor, req, res, eventId, body, form: 'class', dto: AddEventClassDto }, (value) => this.layout.addClass(actor, eventId, value));
+  }
+
+  @Post('raeume')
+  @Roles(...HOSTS)
+  addRoom(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Body() body: Record<string, string>) {
+    return this.submit({ actor, req, res, eventId, body, form: 'room', dto: CreateRoomDto }, (value) => this.layout.addRoom(actor, eventId, value));
+  }
+
+  /** A company registers for the day; the host school then sees it among the companies to invite. */
+  @Post('teilnahme')
+  @Roles(Role.CompanyMember)
+  async register(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string) {
+    try {
+      await this.bookings.register(actor, eventId, NO_KEY);
+      res.redirect(303, `/veranstaltungen/${eventId}?ok=dayRegistered`);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const problem = problemOf(error, actor.locale);
+      res.status(400).send(this.pages.render('event', await this.eventPages.eventContext(req, res, eventId, { problem: problem.problem, registrationProblem: true })));
+    }
+  }
+
+  /** One company in one class during one period; a company books for itself, the host names one. */
+  @Post('einheit')
+  @Roles(Role.Organiser, Role.CompanyMember, Role.SchoolMember)
+  bookSession(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Body() body: Record<string, string>) {
+    const input: Record<string, string> = { ...body };
+    for (const optional of ['roomId', 'team', 'companyId']) if (!input[optional]) delete input[optional];
+    return this.submit({ actor, req, res, eventId, body: input, form: 'session', dto: SessionDto }, async (value) => {
+      const { body: booking } = await this.bookings.bookSession(actor, eventId, value, NO_KEY);
+      return `/buchungen/${booking.id}?ok=${booking.status === 'waitlisted' ? 'waitlisted' : 'booked'}`;
+    });
+  }
+
+  /**
+   * Reads one grid form, runs the change and goes back to the event page; on a wrong entry or a
+   * refused change the page comes back with what was typed and the problem beside the form.
+   */
+  private async submit<T extends object>(
+    page: { actor: Actor; req: Request; res: Response; eventId: string; body: Record<string, string>; form: GridForm; dto: new () => T },
+    change: (value: T) => Promise<unknown>,
+  ) {
+    const { actor, req, res, eventId, body, form } = page;
+    const again = async (errors: Record<string, unknown>, problem?: string) =>
+      res.status(400).send(this.pages.render('event', await this.eventPages.eventContext(req, res, eventId, { [`${form}Values`]: body, [`${form}Errors`]: errors, problem })));
+    const read = await readForm(page.dto, body, actor.locale);
+    if (!read.value) return again(read.errors ?? {});
+    try {
+      const next = await change(read.value);
+      res.redirect(303, typeof next === 'string' ? next : `/veranstaltungen/${eventId}?ok=saved#tagesplan`);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const problem = problemOf(error, actor.locale);
+      await again({ form: true, ...problem.errors }, problem.problem);
+    }
+  }
+}

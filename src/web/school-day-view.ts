@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { Role } from '../auth/role';
+import { SchoolDayBookingsService } from '../bookings/school-day-bookings.service';
+import { canManageSchoolDay } from '../events/event-visibility';
+import { Event } from '../events/event.entity';
+import { SchoolDayService } from '../events/school-day.service';
+import { formatDateTime } from '../common/time/berlin';
+import { pageLocale, text } from './web-context';
+
+/** '08:00' of an instant, Berlin time. */
+const clock = (instant: Date, locale: 'de' | 'en') => formatDateTime(instant, locale).split(', ').pop();
+
+type Option = { value: string; label: string };
+
+/**
+ * What the event page shows of a Schule-trifft-Wirtschaft day: the grid for everyone; the
+ * layout forms and the registered companies for the host school and organisers; the
+ * registration and session form for companies.
+ */
+@Injectable()
+export class SchoolDayView {
+  constructor(
+    private readonly layout: SchoolDayService,
+    private readonly bookings: SchoolDayBookingsService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async context(req: Request, event: Event): Promise<Record<string, unknown>> {
+    const actor = req.actor;
+    const locale = pageLocale(req);
+    const [grid, layout] = await Promise.all([this.bookings.grid(actor, event.id), this.layout.layout(actor, event.id)]);
+    const canManage = !!actor && canManageSchoolDay(actor, event);
+    const context: Record<string, unknown> = {
+      grid,
+      canManage,
+      periodOptions: layout.periods.map((p): Option => ({ value: p.id, label: `${p.number}. (${clock(p.startsAt, locale)}–${clock(p.endsAt, locale)})` })),
+      classOptions: layout.classes.map((c: { id: string; name: string }): Option => ({ value: c.id, label: c.name })),
+      roomOptions: layout.rooms.map((r): Option => ({ value: r.id, label: r.name })),
+      rooms: layout.rooms,
+      roomChoices: [{ value: '', label: text(locale, 'stw.noRoom') }, ...layout.rooms.map((r): Option => ({ value: r.id, label: r.name }))],
+    };
+    if (canManage) {
+      const registered = await this.bookings.registrations(actor, event.id, {});
+      context.registrations = registered;
+      context.companyOptions = registered
+        .filter((r: { status: string }) => r.status === 'confirmed')
+        .map((r: { companyId: string; name: string; branch: string }): Option => ({ value: r.companyId, label: `${r.name} (${r.branch})` }));
+      const taken = new Set(layout.classes.map((c: { schoolClassId: string }) => c.schoolClassId));
+      const hostClasses: Array<{ id: string; name: string }> = await this.dataSource.query(
+        `SELECT id, name FROM school_classes WHERE school_id = $1 ORDER BY grade, name`,
+        [event.hostSchoolId],
+      );
+      context.hostClassOptions = hostClasses.filter((c) => !taken.has(c.id)).map((c): Option => ({ value: c.id, label: c.name }));
+    }
+    if (actor?.role === Role.CompanyMember) {
+      const [own] = await this.dataSource.query(
+        `SELECT status FROM bookings WHERE event_id = $1 AND kind = 'day_registration' AND company_id = $2 AND status IN ('pending', 'confirmed', 'waitlisted')`,
+        [event.id, actor.companyId],
+      );
+      context.dayRegistration = own?.status ?? null;
+    }
+    // a session needs a period, a class and someone to present: a registered company
+    const presenter = canManage ? (context.companyOptions as Option[]).length > 0 : context.dayRegistration === 'confirmed';
+    context.canBookSession = presenter && layout.periods.length > 0 && layout.classes.length > 0;
+    return context;
+  }
+}
