@@ -2,7 +2,7 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Role } from '../src/auth/role';
 import { OutboxWorker } from '../src/notifications/outbox-worker';
 import { accessibilityProblems, hasChromium, launch, screenshot } from './support/browser';
-import { ApiClient, newEvent, newStaff, newTimeSlot, PASSWORD } from './support/factories';
+import { ApiClient, newClass, newEvent, newSchool, newStaff, newTimeSlot, PASSWORD } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** How long a page may take to arrive before a step fails. */
@@ -145,6 +145,9 @@ const PAGE_WAIT_MS = 30_000;
 
     await page.goto(`${base}/buchungen`);
     await checked(page, 'schule-buchungen');
+    await page.locator('#status').selectOption('waitlisted');
+    await page.getByRole('button', { name: 'Anzeigen' }).click();
+    await expectVisible(page.getByText('Keine Buchungen mit diesem Status.'));
     await page.goto(`${base}/kalender`);
     await checked(page, 'schule-kalender');
     const address = await page.getByLabel('Adresse').inputValue();
@@ -357,6 +360,41 @@ const PAGE_WAIT_MS = 30_000;
     await expectVisible(school.getByRole('combobox', { name: 'Betrieb' }));
     await checked(school, 'stw-tagesplan');
     await schoolContext.close();
+  });
+
+  it('organiser: finds a school by search and sees who waits for a full time slot, in order', async () => {
+    const fair = await newEvent(organiser, 'handwerkertag', { title: 'Volle Messe im Browser' });
+    const slot = await newTimeSlot(organiser, fair.id, 20);
+    const first = await newSchool(t, { approvedBy: organiser, profile: { name: 'Erste Wartende Regelschule' } });
+    const second = await newSchool(t, { approvedBy: organiser, profile: { name: 'Zweite Wartende Regelschule' } });
+    for (const school of [first, first, second]) {
+      const own = await newClass(school.client, school.id);
+      await school.client.post(`/api/v1/events/${fair.id}/class-visits`, { timeSlotId: slot.id, schoolClassId: own.id, pupils: 15, teachers: 1 }).expect(201);
+    }
+
+    const [context, page] = await newPage();
+    await page.goto(`${base}/anmelden`);
+    await page.locator('#email').fill(organiserEmail);
+    await page.locator('#password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.goto(`${base}/verwaltung/veranstaltungen/${fair.id}`);
+    const rows = page.getByRole('region', { name: 'Warteliste' }).getByRole('row');
+    await expectVisible(rows.nth(2));
+    expect(await rows.nth(1).innerText()).toContain('Erste Wartende Regelschule');
+    expect(await rows.nth(2).innerText()).toContain('Zweite Wartende Regelschule');
+    await checked(page, 'verwaltung-warteliste');
+
+    await page.goto(`${base}/verwaltung/organisationen`);
+    await page.locator('#art').selectOption('schulen');
+    await page.locator('#suche').fill('zweite wartende');
+    await page.getByRole('button', { name: 'Suchen' }).click();
+    await expectVisible(page.getByRole('cell', { name: 'Zweite Wartende Regelschule' }));
+    expect(await page.getByRole('cell', { name: 'Erste Wartende Regelschule' }).count()).toBe(0);
+    await checked(page, 'verwaltung-organisationen');
+    await page.locator('#suche').fill('gibt es nicht');
+    await page.getByRole('button', { name: 'Suchen' }).click();
+    await expectVisible(page.getByText('Nichts gefunden.', { exact: false }));
+    await context.close();
   });
 
   it('switches to English and back, remembered', async () => {

@@ -20,7 +20,9 @@ import { SchoolHolidaysService } from '../calendar/school-holidays.service';
 import { RetentionService } from '../retention/retention.service';
 import { StatisticsService } from '../statistics/statistics.service';
 import { problemOf, readForm } from './form';
+import { BookingOccasions } from '../calendar/booking-occasion';
 import { PageRenderer } from './page-renderer';
+import { pager, PAGE_ROWS, requestedPage } from './paging';
 import { pageContext, text } from './web-context';
 import { WebExceptionFilter } from './web-exception.filter';
 
@@ -40,6 +42,7 @@ export class AdminPagesController {
     private readonly holidays: SchoolHolidaysService,
     private readonly audit: AuditService,
     private readonly retention: RetentionService,
+    private readonly occasions: BookingOccasions,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -180,9 +183,9 @@ export class AdminPagesController {
   @Get('protokoll')
   @Roles(Role.Organiser)
   async auditPage(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    const page = Math.max(1, Number(req.query.seite) || 1);
-    const log = await this.audit.list({ page, pageSize: 50 });
-    res.send(this.pages.render('admin-audit', pageContext(req, res, text(actor.locale, 'admin.audit'), { section: 'admin', log, next: log.total > page * 50 ? page + 1 : null, previous: page > 1 ? page - 1 : null })));
+    const page = requestedPage(req);
+    const log = await this.audit.list({ page, pageSize: PAGE_ROWS });
+    res.send(this.pages.render('admin-audit', pageContext(req, res, text(actor.locale, 'admin.audit'), { section: 'admin', log, pager: pager(page, log.total) })));
   }
 
   @Get('datenschutz')
@@ -214,6 +217,15 @@ export class AdminPagesController {
         ORDER BY b.status, b.waitlisted_at NULLS FIRST, c.name`,
       [eventId],
     );
+    // the waiting list in the order people move up: who came first
+    const waiting = await this.dataSource.query(
+      `SELECT b.id, b.waitlisted_at AS "since", b.quantity, COALESCE(c.name, s.name) AS who
+         FROM bookings b LEFT JOIN companies c ON c.id = b.company_id LEFT JOIN schools s ON s.id = b.school_id
+        WHERE b.event_id = $1 AND b.status = 'waitlisted' ORDER BY b.waitlisted_at, b.id`,
+      [eventId],
+    );
+    const summaries = new Map((await this.occasions.load(this.dataSource.manager, waiting.map((w: { id: string }) => w.id))).map((o) => [o.bookingId, o.summary[actor.locale]]));
+    const waitlist = waiting.map((w: { id: string }, index: number) => ({ ...w, position: index + 1, what: summaries.get(w.id) }));
     // the attendance sheet needs a company and a month: it is asked for with its parameters
     const lists = Object.entries(LISTS).filter(([name, l]) => l.program === event.program && name !== 'attendance').map(([name]) => name);
     return pageContext(req, res, event.title, {
@@ -222,6 +234,7 @@ export class AdminPagesController {
       isDraft: event.status === 'draft',
       slots: event.program === 'handwerkertag' ? await this.slots.list(actor, eventId) : [],
       applications,
+      waitlist,
       lists,
       slotValues: {},
       ...extra,

@@ -15,7 +15,9 @@ import { BookingOccasions, describeTiming } from '../calendar/booking-occasion';
 import { SchoolClassDto } from '../schools/dto/school-class.dto';
 import { SchoolClassesService } from '../schools/school-classes.service';
 import { listOf, problemOf, readForm } from './form';
+import { BOOKING_STATUSES } from '../bookings/booking-status';
 import { PageRenderer } from './page-renderer';
+import { pager, PAGE_ROWS, requestedPage } from './paging';
 import { PublicPagesController } from './public-pages.controller';
 import { pageContext, text } from './web-context';
 import { WebExceptionFilter } from './web-exception.filter';
@@ -41,10 +43,17 @@ export class MemberPagesController {
   @Get('buchungen')
   @Roles(...MEMBERS)
   async list(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    const page = await this.bookings.list(actor, { page: 1, pageSize: 100 });
-    const occasions = await this.occasions.load(this.dataSource.manager, page.items.map((b) => b.id));
+    const page = requestedPage(req);
+    const status = BOOKING_STATUSES.find((s) => s === req.query.status);
+    const found = await this.bookings.list(actor, { page, pageSize: PAGE_ROWS, status });
+    const occasions = await this.occasions.load(this.dataSource.manager, found.items.map((b) => b.id));
     const rows = occasions.map((o) => ({ id: o.bookingId, status: o.status, eventTitle: o.eventTitle, what: o.summary[actor.locale], when: describeTiming(o.timing, actor.locale) }));
-    res.send(this.pages.render('bookings', pageContext(req, res, text(actor.locale, 'bookings.title'), { section: 'bookings', rows })));
+    const statuses = [{ value: '', label: text(actor.locale, 'bookings.allStatuses') }, ...BOOKING_STATUSES.map((value) => ({ value, label: text(actor.locale, `status.${value}`) }))];
+    res.send(
+      this.pages.render('bookings', pageContext(req, res, text(actor.locale, 'bookings.title'), {
+        section: 'bookings', rows, status: status ?? '', statuses, pager: pager(page, found.total, { status }),
+      })),
+    );
   }
 
   @Get('buchungen/:bookingId')
