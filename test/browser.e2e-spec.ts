@@ -305,6 +305,19 @@ const PAGE_WAIT_MS = 30_000;
     await company.getByRole('button', { name: 'Einzelnen Tag absagen' }).click();
     await company.waitForURL(/ok=dayCancelled/);
     await expectVisible(company.getByText('Betriebsausflug'));
+
+    // the company edits its offer and sees the pupil placed on it; a wrong number is named at its field
+    await company.goto(`${base}/veranstaltungen/${term.id}`);
+    await company.getByRole('link', { name: 'bearbeiten Gartenbau' }).click();
+    await expectVisible(company.getByRole('cell', { name: 'Blatt, Ella' }));
+    await company.locator('#mentor').fill('Herr Rose');
+    await company.getByRole('button', { name: 'Speichern' }).click();
+    await company.waitForURL(/ok=saved/);
+    expect(await company.locator('#mentor').inputValue()).toBe('Herr Rose');
+    await company.locator('#placesPerWeekday').fill('0');
+    await company.getByRole('button', { name: 'Speichern' }).click();
+    await expectVisible(company.locator('#placesPerWeekday-error'));
+    await checked(company, 'praxistage-angebot-bearbeiten');
     await companyContext.close();
   });
 

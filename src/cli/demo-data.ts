@@ -4,8 +4,11 @@ import { Actor } from '../auth/actor';
 import { Role } from '../auth/role';
 import { HandwerkertagService } from '../bookings/handwerkertag.service';
 import { PlacementsService } from '../bookings/placements.service';
+import { SchoolDayBookingsService } from '../bookings/school-day-bookings.service';
+import { parseInstant } from '../common/time/berlin';
 import { EventsService } from '../events/events.service';
 import { PracticumOffersService } from '../events/practicum-offers.service';
+import { SchoolDayService } from '../events/school-day.service';
 import { TimeSlotsService } from '../events/time-slots.service';
 import { OrganisationDecisionsService } from '../organisations/organisation-decisions.service';
 import { RegistrationService } from '../organisations/registration.service';
@@ -89,6 +92,16 @@ export async function createDemo(app: INestApplication) {
 
   const stw = await events.create(organiser, { program: 'schule-trifft-wirtschaft', title: 'Schule trifft Wirtschaft', venue: 'Lessingschule Nordhausen', startsOn: day(30), endsOn: day(30), hostSchoolId: lessing.schoolId!, requestedOccupationalFields: ['Elektro', 'Handwerk'], ...window });
   await events.changeStatus(organiser, stw.id, { status: 'published' });
+  const layout = app.get(SchoolDayService);
+  const first = await layout.addPeriod(lessing, stw.id, { number: 1, startsAt: parseInstant(`${day(30)}T08:00`), endsAt: parseInstant(`${day(30)}T08:45`) });
+  await layout.addPeriod(lessing, stw.id, { number: 2, startsAt: parseInstant(`${day(30)}T08:55`), endsAt: parseInstant(`${day(30)}T09:40`) });
+  const dayClass = await layout.addClass(lessing, stw.id, { schoolClassId: eightA.id });
+  await layout.addClass(lessing, stw.id, { schoolClassId: eightB.id });
+  const hall = await layout.addRoom(lessing, stw.id, { name: 'Aula' });
+  const schoolDay = app.get(SchoolDayBookingsService);
+  await schoolDay.register(baecker, stw.id, NO_KEY);
+  await schoolDay.register(elektro, stw.id, NO_KEY);
+  await schoolDay.bookSession(baecker, stw.id, { eventClassId: dayClass.id, periodId: first.id, roomId: hall.id }, NO_KEY);
 
   return [
     ['Regionalmanagement', 'organisation@demo.praxisnah'],

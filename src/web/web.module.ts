@@ -11,6 +11,7 @@ import { SchoolsModule } from '../schools/schools.module';
 import { AccountPagesController } from './account-pages.controller';
 import { AdminPagesController } from './admin-pages.controller';
 import { MemberPagesController } from './member-pages.controller';
+import { OfferPagesController } from './offer-pages.controller';
 import { OrganisationPagesController } from './organisation-pages.controller';
 import { PageRenderer } from './page-renderer';
 import { PraxistagePagesController } from './praxistage-pages.controller';
@@ -23,7 +24,7 @@ import { WebExceptionFilter } from './web-exception.filter';
 /** The pages people use: server-rendered, German first, working without JavaScript. */
 @Module({
   imports: [AuthModule, OrganisationsModule, SchoolsModule, CompaniesModule, EventsModule, BookingsModule, CalendarModule, StatisticsModule, RetentionModule],
-  controllers: [PublicPagesController, AccountPagesController, MemberPagesController, ProfilePagesController, PraxistagePagesController, SchoolDayPagesController, OrganisationPagesController, AdminPagesController],
+  controllers: [PublicPagesController, AccountPagesController, MemberPagesController, ProfilePagesController, PraxistagePagesController, SchoolDayPagesController, OfferPagesController, OrganisationPagesController, AdminPagesController],
   providers: [PageRenderer, WebExceptionFilter, PublicPagesController, SchoolDayView],
 })
 export class WebModule {}
