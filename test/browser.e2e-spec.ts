@@ -1,3 +1,4 @@
+import * as ical from 'node-ical';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Role } from '../src/auth/role';
 import { OutboxWorker } from '../src/notifications/outbox-worker';
@@ -136,6 +137,12 @@ const PAGE_WAIT_MS = 30_000;
     await page.waitForURL(/\/buchungen\/.+ok=booked/);
     await checked(page, 'schule-buchung');
     await expectVisible(page.getByText('bestätigt').first());
+    // the calendar entry is downloaded as the browser would, with the member's session
+    const download = await page.request.get(base + (await page.getByRole('link', { name: 'Kalendereintrag herunterladen' }).getAttribute('href')));
+    expect(download.headers()['content-type']).toContain('text/calendar');
+    const entries = Object.values(ical.sync.parseICS(await download.text())).filter((entry) => entry?.type === 'VEVENT');
+    expect(entries).toHaveLength(1);
+    expect(String((entries[0] as { summary: unknown }).summary)).toContain('Handwerkertag im Browser');
 
     await page.getByRole('link', { name: 'Stornieren' }).click();
     await checked(page, 'schule-stornieren');
@@ -372,6 +379,10 @@ const PAGE_WAIT_MS = 30_000;
     // with a registered company the host may now enter visits itself, naming the company
     await expectVisible(school.getByRole('combobox', { name: 'Betrieb' }));
     await checked(school, 'stw-tagesplan');
+    // a period with a visit in it stays; an unused room can go
+    await school.getByRole('button', { name: /^Entfernen Stunde 1\./ }).click();
+    await expectVisible(school.getByRole('alert'));
+    await expectVisible(school.getByRole('cell', { name: 'Tischlerei Browser (Aula)' }));
     await schoolContext.close();
   });
 
@@ -407,6 +418,19 @@ const PAGE_WAIT_MS = 30_000;
     await page.locator('#suche').fill('gibt es nicht');
     await page.getByRole('button', { name: 'Suchen' }).click();
     await expectVisible(page.getByText('Nichts gefunden.', { exact: false }));
+    await context.close();
+  });
+
+  it('fits a phone: no sideways scrolling on the start, event and login pages', async () => {
+    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, bypassCSP: true });
+    context.setDefaultTimeout(PAGE_WAIT_MS);
+    const page = await context.newPage();
+    for (const [path, name] of [['/', 'handy-start'], [`/veranstaltungen/${fairId}`, 'handy-veranstaltung'], ['/anmelden', 'handy-anmelden']]) {
+      await page.goto(`${base}${path}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect({ path, overflow }).toEqual({ path, overflow: 0 });
+      await checked(page, name);
+    }
     await context.close();
   });
 

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Role } from '../auth/role';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { SessionDto } from '../bookings/dto/school-day-booking.dto';
 import { SchoolDayBookingsService } from '../bookings/school-day-bookings.service';
@@ -18,6 +18,9 @@ import { WebExceptionFilter } from './web-exception.filter';
 const NO_KEY = { key: null, fingerprint: '' };
 /** Who lays out the day: organisers and members of the host school (the service checks which school). */
 const HOSTS = [Role.Organiser, Role.SchoolMember];
+
+/** The page paths of the day's three axes. */
+const AXES: Record<string, 'periods' | 'classes' | 'rooms'> = { stunden: 'periods', klassen: 'classes', raeume: 'rooms' };
 
 /** The grid forms of the event page and which error block of that page each one fills. */
 type GridForm = 'period' | 'class' | 'room' | 'session';
@@ -53,6 +56,21 @@ export class SchoolDayPagesController {
   @Roles(...HOSTS)
   addRoom(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Body() body: Record<string, string>) {
     return this.submit({ actor, req, res, eventId, body, form: 'room', dto: CreateRoomDto }, (value) => this.layout.addRoom(actor, eventId, value));
+  }
+
+  /** Takes a period, class or room out of the day again; refused while a session uses it. */
+  @Post(':axis/:itemId/entfernen')
+  @Roles(...HOSTS)
+  async remove(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Param('axis') axis: string, @Param('itemId', UuidParam) itemId: string) {
+    const target = AXES[axis];
+    if (!target) throw new NotFoundError('Die Seite');
+    try {
+      await this.layout.remove(actor, eventId, target, itemId);
+      res.redirect(303, `/veranstaltungen/${eventId}?ok=deleted#tagesablauf`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error instanceof NotFoundError) throw error;
+      res.status(409).send(this.pages.render('event', await this.eventPages.eventContext(req, res, eventId, { layoutProblem: problemOf(error, actor.locale).problem })));
+    }
   }
 
   /** A company registers for the day; the host school then sees it among the companies to invite. */
