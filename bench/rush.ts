@@ -49,6 +49,7 @@ async function main() {
     report(results, checks, peakMemoryMb);
   } finally {
     app.kill('SIGTERM');
+    await new Promise((resolve) => app.once('exit', resolve));
   }
 }
 
@@ -67,7 +68,9 @@ async function freshDatabase(server: string): Promise<string> {
 
 /** The built app as its own process, so its memory is measured apart from the load generator. */
 function startApp(url: string): ChildProcess {
-  return spawn(process.execPath, ['dist/src/main.js'], {
+  // BENCH_PROFILE=<folder>: the app writes a V8 CPU profile there when it stops (open in Chrome DevTools)
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  return spawn(process.execPath, [...profile, 'dist/src/main.js'], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), LOG_LEVEL: 'warn', NODE_ENV: 'production', TRUST_PROXY: 'true', ORGANISER_EMAIL: ORGANISER.email, ORGANISER_PASSWORD: ORGANISER.password, SMTP_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
