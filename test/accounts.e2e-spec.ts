@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { Role } from '../src/auth/role';
-import { companyProfile, memberFor, newCompany, newSchool, newStaff, PASSWORD } from './support/factories';
+import { companyProfile, memberFor, newCompany, newSchool, newStaff, PASSWORD, schoolProfile } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('accounts: registration, login, sessions, tokens, invitations', () => {
@@ -190,5 +190,29 @@ describe('accounts in production mode', () => {
       .expect(200);
     expect(res.body.user.role).toBe('organiser');
     expect(res.headers['set-cookie'][0]).toMatch(/; Secure/);
+  });
+});
+
+describe('registration limit per client address', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ REGISTRATION_LIMIT_PER_HOUR: '2' });
+  });
+  afterAll(() => t.close());
+
+  it('refuses the third registration from one address within the hour: 429 with Retry-After, nothing written', async () => {
+    for (let i = 0; i < 2; i++) {
+      await request(t.http).post('/api/v1/registrations/school').send({ school: schoolProfile(), member: memberFor() }).expect(201);
+    }
+    const member = memberFor();
+    const limited = await request(t.http).post('/api/v1/registrations/company').send({ company: companyProfile(), member }).expect(429);
+    expect(limited.body.code).toBe('rate_limited');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(3600);
+    const [written] = await t.dataSource.query(
+      `SELECT (SELECT count(*) FROM schools)::int AS schools, (SELECT count(*) FROM companies)::int AS companies, (SELECT count(*) FROM users WHERE email = $1)::int AS users`,
+      [member.email],
+    );
+    expect(written).toEqual({ schools: 2, companies: 0, users: 0 });
   });
 });

@@ -44,6 +44,7 @@ export async function createDemo(app: INestApplication) {
     const result = await registration.registerCompany(
       { name, street: 'Hauptstraße 1', postalCode, town, district: district as never, branch, apprenticeships: [branch], contactPerson: 'Demo Kontakt', phone: '03631 123456', email: `info@${email}` },
       { name: `${name} (Demo)`, email: `betrieb@${email}`, password: DEMO_PASSWORD },
+      null,
     );
     await decisions.approve(organiser, 'company', result.company.id);
     return actorOf(result.user);
@@ -52,6 +53,7 @@ export async function createDemo(app: INestApplication) {
     const result = await registration.registerSchool(
       { name, schoolType: 'regelschule', street: 'Schulstraße 5', postalCode, town, district: district as never, coordinator: 'Frau Demo', phone: '03631 654321', email: `sekretariat@${email}` },
       { name: `Lehrkraft ${name}`, email: `schule@${email}`, password: DEMO_PASSWORD },
+      null,
     );
     await decisions.approve(organiser, 'school', result.school.id);
     return actorOf(result.user);

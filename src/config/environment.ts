@@ -67,6 +67,10 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(86400)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /** Registrations (companies and schools together) one client address may send per hour. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  REGISTRATION_LIMIT_PER_HOUR = 20;
+
   @Transform(toInt) @IsInt() @Min(1) @Max(24 * 90)
   INVITATION_TTL_HOURS = 168;
 

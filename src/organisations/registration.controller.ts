@@ -1,6 +1,6 @@
-import { Body, Controller, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { setSessionCookie } from '../auth/session-cookie';
 import { APP_CONFIG } from '../config/config.module';
@@ -19,16 +19,16 @@ export class RegistrationController {
 
   @Post('company')
   @Public()
-  async registerCompany(@Body() body: RegisterCompanyDto, @Res({ passthrough: true }) res: Response) {
-    const { secret, expiresAt, ...registered } = await this.registration.registerCompany(body.company, body.member);
+  async registerCompany(@Body() body: RegisterCompanyDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { secret, expiresAt, ...registered } = await this.registration.registerCompany(body.company, body.member, req.ip ?? 'unknown');
     setSessionCookie(res, this.config, secret, expiresAt);
     return registered;
   }
 
   @Post('school')
   @Public()
-  async registerSchool(@Body() body: RegisterSchoolDto, @Res({ passthrough: true }) res: Response) {
-    const { secret, expiresAt, ...registered } = await this.registration.registerSchool(body.school, body.member);
+  async registerSchool(@Body() body: RegisterSchoolDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { secret, expiresAt, ...registered } = await this.registration.registerSchool(body.school, body.member, req.ip ?? 'unknown');
     setSessionCookie(res, this.config, secret, expiresAt);
     return registered;
   }

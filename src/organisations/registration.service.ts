@@ -1,11 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NewMemberDto } from '../auth/dto/new-member.dto';
 import { AccountsService } from '../auth/accounts.service';
 import { CredentialsService } from '../auth/credentials.service';
 import { Role } from '../auth/role';
+import { RateLimiter } from '../common/rate-limit/rate-limiter.service';
 import { Company } from '../companies/company.entity';
 import { CompanyProfileDto } from '../companies/dto/company-profile.dto';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/environment';
 import { inTransaction } from '../database/transaction';
 import { AccountMails } from '../notifications/account-mails';
 import { SchoolProfileDto } from '../schools/dto/school-profile.dto';
@@ -23,14 +26,28 @@ export class RegistrationService {
     private readonly accounts: AccountsService,
     private readonly credentials: CredentialsService,
     private readonly mails: AccountMails,
+    private readonly rateLimiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async registerCompany(profile: CompanyProfileDto, member: NewMemberDto) {
+  /**
+   * Registrations from one client address are limited per hour (429 with Retry-After): a school
+   * network registers a handful, a script filling the approval queue is stopped. `null` for
+   * registrations that come from no client (the demo data).
+   */
+  private async limit(clientAddress: string | null) {
+    if (clientAddress === null) return;
+    await this.rateLimiter.consume(`registration:address:${clientAddress}`, { max: this.config.REGISTRATION_LIMIT_PER_HOUR, windowSeconds: 3600 });
+  }
+
+  async registerCompany(profile: CompanyProfileDto, member: NewMemberDto, clientAddress: string | null) {
+    await this.limit(clientAddress);
     const { organisation, ...rest } = await this.register(Company, profile, member, { role: Role.CompanyMember, key: 'companyId' });
     return { company: organisation, ...rest };
   }
 
-  async registerSchool(profile: SchoolProfileDto, member: NewMemberDto) {
+  async registerSchool(profile: SchoolProfileDto, member: NewMemberDto, clientAddress: string | null) {
+    await this.limit(clientAddress);
     const { organisation, ...rest } = await this.register(School, profile, member, { role: Role.SchoolMember, key: 'schoolId' });
     return { school: organisation, ...rest };
   }

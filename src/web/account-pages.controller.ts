@@ -101,8 +101,8 @@ export class AccountPagesController {
     try {
       const registered =
         organisation === 'company'
-          ? await this.registration.registerCompany((form.value as RegisterCompanyDto).company, form.value.member)
-          : await this.registration.registerSchool((form.value as RegisterSchoolDto).school, form.value.member);
+          ? await this.registration.registerCompany((form.value as RegisterCompanyDto).company, form.value.member, req.ip ?? 'unknown')
+          : await this.registration.registerSchool((form.value as RegisterSchoolDto).school, form.value.member, req.ip ?? 'unknown');
       setSessionCookie(res, this.config, registered.secret, registered.expiresAt);
       res.redirect(303, '/?ok=registered');
     } catch (error) {
