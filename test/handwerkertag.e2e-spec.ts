@@ -191,3 +191,28 @@ describe('Handwerkertag: stands and class visits', () => {
     expect(reopen.body.code).toBe('event_status_change_not_allowed');
   });
 });
+
+describe('booking limit per member', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ BOOKING_LIMIT_PER_MINUTE: '3' });
+  });
+  afterAll(() => t.close());
+
+  it('refuses a member’s fourth booking request within the minute: 429 with Retry-After, nothing booked', async () => {
+    const organiser = (await newStaff(t, Role.Organiser)).client;
+    const fair = await newEvent(organiser, 'handwerkertag');
+    const slot = await newTimeSlot(organiser, fair.id, 200);
+    const school = await newSchool(t, { approvedBy: organiser });
+    const classes = [];
+    for (let i = 0; i < 4; i++) classes.push(await newClass(school.client, school.id));
+    const visit = (classId: string) => school.client.post(`/api/v1/events/${fair.id}/class-visits`, { timeSlotId: slot.id, schoolClassId: classId, pupils: 10, teachers: 1 });
+    for (const own of classes.slice(0, 3)) await visit(own.id).expect(201);
+    const limited = await visit(classes[3].id).expect(429);
+    expect(limited.body.code).toBe('rate_limited');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
+    const [booked] = await t.dataSource.query(`SELECT count(*)::int AS n FROM bookings WHERE event_id = $1`, [fair.id]);
+    expect(booked.n).toBe(3);
+  });
+});

@@ -71,6 +71,10 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
   REGISTRATION_LIMIT_PER_HOUR = 20;
 
+  /** Booking requests one member may send per minute (class visits, stands, sessions, placements). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  BOOKING_LIMIT_PER_MINUTE = 60;
+
   @Transform(toInt) @IsInt() @Min(1) @Max(24 * 90)
   INVITATION_TTL_HOURS = 168;
 

@@ -23,9 +23,9 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}, shared?: TestDatabase): Promise<TestApp> {
   const database = shared ? { ...shared, drop: async () => undefined } : await freshDatabase();
   // No background mail worker: tests run it themselves (t.app.get(OutboxWorker).runOnce()).
-  // Every test registers its organisations from 127.0.0.1: the registration limit is lifted
-  // unless a test sets it to prove it.
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', OUTBOX_POLL_MS: '0', REGISTRATION_LIMIT_PER_HOUR: '1000000', ...env, DATABASE_URL: database.url });
+  // Every test registers its organisations from 127.0.0.1 and books in bursts: the registration
+  // and booking limits are lifted unless a test sets them to prove them.
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', OUTBOX_POLL_MS: '0', REGISTRATION_LIMIT_PER_HOUR: '1000000', BOOKING_LIMIT_PER_MINUTE: '1000000', ...env, DATABASE_URL: database.url });
   const app = await createApp(config, { url: database.url, poolSize: database.poolSize, connectionTimeoutMs: database.connectionTimeoutMs });
   await app.init();
   let baseUrl: string | undefined;

@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { DomainError } from '../../common/errors/domain-error';
+import { RateLimiter } from '../../common/rate-limit/rate-limiter.service';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/environment';
 import { queryRows } from '../../database/query-rows';
 import { inTransaction } from '../../database/transaction';
 import { IdempotencyRequest } from './idempotency';
@@ -22,10 +25,17 @@ const ABANDONED_AFTER_SECONDS = 30;
  * first (committed, so a parallel retry sees it and gets 409); the work and its stored
  * answer then commit together, so a booking never exists without its answer and a retry
  * returns the first answer instead of booking again.
+ *
+ * Every booking is created through `run`, so the limit on booking requests per member and
+ * minute is counted here too (429 with Retry-After): a person books a few, a script many.
  */
 @Injectable()
 export class IdempotencyService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rateLimiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async run<T>(
     actor: Actor,
@@ -33,6 +43,7 @@ export class IdempotencyService {
     status: number,
     work: (manager: EntityManager) => Promise<T>,
   ): Promise<StoredResponse<T>> {
+    await this.rateLimiter.consume(`booking:member:${actor.userId}`, { max: this.config.BOOKING_LIMIT_PER_MINUTE, windowSeconds: 60 });
     if (!request.key) {
       return { status, body: await inTransaction(this.dataSource, work), replayed: false };
     }
