@@ -3,7 +3,7 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Role } from '../src/auth/role';
 import { OutboxWorker } from '../src/notifications/outbox-worker';
 import { accessibilityProblems, hasChromium, launch, screenshot } from './support/browser';
-import { ApiClient, newClass, newEvent, newSchool, newStaff, newTimeSlot, PASSWORD } from './support/factories';
+import { ApiClient, newClass, newCompany, newEvent, newSchool, newStaff, newTimeSlot, PASSWORD } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** How long a page may take to arrive before a step fails. */
@@ -317,6 +317,9 @@ const PAGE_WAIT_MS = 30_000;
     await company.goto(`${base}/veranstaltungen/${term.id}`);
     await company.getByRole('link', { name: 'bearbeiten Gartenbau' }).click();
     await expectVisible(company.getByRole('cell', { name: 'Blatt, Ella' }));
+    // another company does not even learn that the offer exists
+    const stranger = await newCompany(t, { approvedBy: organiser });
+    await stranger.client.get(new URL(company.url()).pathname).expect(404);
     await company.locator('#mentor').fill('Herr Rose');
     await company.getByRole('button', { name: 'Speichern' }).click();
     await company.waitForURL(/ok=saved/);

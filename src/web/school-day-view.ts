@@ -37,7 +37,6 @@ export class SchoolDayView {
       canManage,
       periodOptions: layout.periods.map((p): Option => ({ value: p.id, label: `${p.number}. (${clock(p.startsAt, locale)}–${clock(p.endsAt, locale)})` })),
       classOptions: layout.classes.map((c: { id: string; name: string }): Option => ({ value: c.id, label: c.name })),
-      roomOptions: layout.rooms.map((r): Option => ({ value: r.id, label: r.name })),
       rooms: layout.rooms,
       layoutPeriods: layout.periods.map((p) => ({ id: p.id, label: `${p.number}. (${clock(p.startsAt, locale)}–${clock(p.endsAt, locale)})` })),
       layoutClasses: layout.classes,
