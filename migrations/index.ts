@@ -2,9 +2,16 @@ import { Foundation1763712000000 } from './1763712000000-Foundation';
 import { BookingEngine1763798400000 } from './1763798400000-BookingEngine';
 import { Notifications1763884800000 } from './1763884800000-Notifications';
 import { OrganiserTools1763971200000 } from './1763971200000-OrganiserTools';
+import { MailsAfterCommit1764057600000 } from './1764057600000-MailsAfterCommit';
 
 /**
  * Every migration, oldest first. The schema's only source: a new migration file is
  * added here too (a test checks that none is missing).
  */
-export const migrations = [Foundation1763712000000, BookingEngine1763798400000, Notifications1763884800000, OrganiserTools1763971200000];
+export const migrations = [
+  Foundation1763712000000,
+  BookingEngine1763798400000,
+  Notifications1763884800000,
+  OrganiserTools1763971200000,
+  MailsAfterCommit1764057600000,
+];

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '../src/auth/role';
 import { BookingEngine } from '../src/bookings/booking-engine';
 import { Event } from '../src/events/event.entity';
+import { BookingChangeMails } from '../src/notifications/booking-change-mails';
 import { OutboxWorker } from '../src/notifications/outbox-worker';
 import { ApiClient, newClass, newEvent, newSchool, newStaff, newTimeSlot } from './support/factories';
 import { TestMailServer } from './support/mail-server';
@@ -9,6 +10,8 @@ import { startTestApp, TestApp } from './support/test-app';
 
 const pending = async (t: TestApp) =>
   (await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_mails WHERE status = 'pending'`))[0].n as number;
+const unnotified = async (t: TestApp) =>
+  (await t.dataSource.query(`SELECT count(*)::int AS n FROM booking_changes WHERE notified_at IS NULL`))[0].n as number;
 
 async function bookVisit(t: TestApp, organiser: ApiClient) {
   const fair = await newEvent(organiser, 'handwerkertag', { title: 'Deine Region dein Handwerk' });
@@ -97,33 +100,46 @@ describe('mail delivery through a real SMTP server', () => {
     expect((await organiser.get(`/api/v1/outbox/${id}`).expect(200)).body.status).toBe('sent');
   });
 
-  it('never sends one mail twice with two workers at once', async () => {
+  it('never composes or sends one mail twice with two workers at once', async () => {
     for (let i = 0; i < 6; i++) await bookVisit(t, organiser);
-    const due = await pending(t);
-    expect(due).toBeGreaterThanOrEqual(12);
+    // the account mails wait in the outbox; the six bookings wait as history rows
+    const accountMails = await pending(t);
+    expect(accountMails).toBeGreaterThanOrEqual(12);
+    expect(await unnotified(t)).toBe(6);
     const before = inbox.received.length;
-    const [a, b] = [new OutboxWorker(t.dataSource, t.config), new OutboxWorker(t.dataSource, t.config)];
+    const workers = () => new OutboxWorker(t.dataSource, t.app.get(BookingChangeMails), t.config);
+    const [a, b] = [workers(), workers()];
     await Promise.all([a.runOnce(), b.runOnce(), a.runOnce(), b.runOnce()].map((p) => p.catch(() => 0)));
-    while ((await pending(t)) > 0) await Promise.all([a.runOnce(), b.runOnce()]);
+    while ((await pending(t)) > 0 || (await unnotified(t)) > 0) await Promise.all([a.runOnce(), b.runOnce()]);
+    // each school has one member: one confirmation per booking
+    const twice = await t.dataSource.query(
+      `SELECT booking_id FROM outbox_mails WHERE kind = 'booking-confirmed' GROUP BY booking_id HAVING count(*) <> 1`,
+    );
+    expect(twice).toEqual([]);
     const ids = inbox.received.slice(before).map((m) => m.headers.get('x-praxisnah-mail'));
-    expect(ids).toHaveLength(due);
-    expect(new Set(ids).size).toBe(due);
+    expect(ids).toHaveLength(accountMails + 6);
+    expect(new Set(ids).size).toBe(accountMails + 6);
   });
 
   it('sends nothing for a booking whose transaction rolled back', async () => {
     const { fair, slot, school } = await bookVisit(t, organiser);
     const classId = (await newClass(school.client, school.id)).id;
+    await worker.runOnce();
     const before = (await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_mails`))[0].n;
     const engine = t.app.get(BookingEngine);
     await expect(
       t.app.get(DataSource).transaction(async (manager) => {
         const event = await manager.findOneByOrFail(Event, { id: fair.id });
         await engine.place(manager, event, { kind: 'class_visit', bookableId: slot.id, quantity: 5, schoolId: school.id, schoolClassId: classId }, { actorId: null });
-        expect((await manager.query(`SELECT count(*)::int AS n FROM outbox_mails`))[0].n).toBeGreaterThan(before); // written …
+        // the change that the mail is made from is written …
+        expect((await manager.query(`SELECT count(*)::int AS n FROM booking_changes WHERE notified_at IS NULL`))[0].n).toBe(1);
         throw new Error('something after the booking failed');
       }),
     ).rejects.toThrow('something after the booking failed');
-    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_mails`))[0].n).toBe(before); // … and gone with it
+    // … and gone with the booking, so no mail comes of it
+    expect(await unnotified(t)).toBe(0);
+    await worker.runOnce();
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_mails`))[0].n).toBe(before);
   });
 
   it('purges old bodies but keeps the record', async () => {

@@ -3,8 +3,8 @@ import { BookingChangeKind, BookingStatus } from './booking-status';
 
 /**
  * One change of a booking: who, when, from which state to which, and why. It is the
- * booking's history and, until `notifiedAt` is set, the event the mail and calendar work
- * consumes — written in the same transaction as the change itself.
+ * booking's history and, until `notifiedAt` is set, the event the mail work consumes after
+ * the change committed — written in the same transaction as the change itself.
  */
 @Entity('booking_changes')
 export class BookingChange {
@@ -32,6 +32,10 @@ export class BookingChange {
 
   @Column('jsonb', { default: {} })
   details: Record<string, unknown>;
+
+  /** The booking's version right after this change: the SEQUENCE of its calendar entry. */
+  @Column('integer', { nullable: true })
+  bookingVersion: number | null;
 
   @Column('timestamptz', { default: () => 'now()' })
   occurredAt: Date;

@@ -1,10 +1,9 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { isUniqueViolation, pgConstraint } from '../database/pg-errors';
 import { queryRows } from '../database/query-rows';
 import { Event } from '../events/event.entity';
-import { BOOKING_CHANGE_LISTENER, BookingChangeListener, RecordedChange } from './booking-change-listener';
 import { Booking } from './booking.entity';
 import { BOOKING_TRANSITIONS, BookingChangeKind, BookingKind, BookingStatus, HOLDS_CAPACITY } from './booking-status';
 import type { ErrorCode } from '../common/errors/error-catalog';
@@ -42,11 +41,12 @@ const ALWAYS_NEEDS_APPROVAL: readonly BookingKind[] = ['stand'];
  * transaction (given as `manager`), so a booking, its capacity, its history and the
  * promotion it causes commit or roll back together. Capacity is taken with one
  * conditional UPDATE of the counter, which holds the row lock only until commit and lets
- * the database's CHECK refuse any overbooking.
+ * the database's CHECK refuse any overbooking. Nothing slow happens while that lock is
+ * held: each change leaves one history row, and the mails are composed from those rows
+ * after the commit (notifications/booking-change-mails.ts).
  */
 @Injectable()
 export class BookingEngine {
-  constructor(@Optional() @Inject(BOOKING_CHANGE_LISTENER) private readonly listener?: BookingChangeListener) {}
 
   /**
    * Refuses bookings outside a published event's registration window (database clock).
@@ -143,7 +143,11 @@ export class BookingEngine {
     await this.promote(manager, bookableId);
   }
 
-  /** Appends to the booking's history and tells the listener (mail), in the same transaction. */
+  /**
+   * Appends to the booking's history, with the version the booking has now (its calendar
+   * entry's SEQUENCE). The row is also the mail work's to-do: the outbox worker turns it
+   * into mails once this transaction has committed, so a rolled-back change sends nothing.
+   */
   async record(
     manager: EntityManager,
     bookingId: string,
@@ -152,26 +156,11 @@ export class BookingEngine {
     toStatus: BookingStatus,
     context: ChangeContext,
   ): Promise<void> {
-    const [row] = await manager.query(
-      `INSERT INTO booking_changes (booking_id, change, from_status, to_status, actor_id, reason, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    await manager.query(
+      `INSERT INTO booking_changes (booking_id, change, from_status, to_status, actor_id, reason, details, booking_version)
+       SELECT id, $2, $3, $4, $5, $6, $7, version FROM bookings WHERE id = $1`,
       [bookingId, change, fromStatus, toStatus, context.actorId, context.reason ?? null, JSON.stringify(context.details ?? {})],
     );
-    await this.announce(manager, {
-      id: String(row.id),
-      bookingId,
-      change,
-      fromStatus,
-      toStatus,
-      actorId: context.actorId,
-      reason: context.reason ?? null,
-      details: context.details ?? {},
-    });
-  }
-
-  /** Tells the listener of a change already written (also used for bulk changes). */
-  async announce(manager: EntityManager, change: RecordedChange): Promise<void> {
-    await this.listener?.changed(manager, change);
   }
 
   /** Marks a change of the booking's content (not its state) and bumps its version. */

@@ -10,7 +10,7 @@ import { DomainError, FieldError, invalidField, NotFoundError } from '../common/
 import { Page, pageWindow } from '../common/http/pagination';
 import { inTransaction } from '../database/transaction';
 import { BookingEngine } from '../bookings/booking-engine';
-import { BookingStatus, LIVE } from '../bookings/booking-status';
+import { LIVE } from '../bookings/booking-status';
 import { Booking } from '../bookings/booking.entity';
 import { ChangeEventStatusDto, CreateEventDto, EventListQuery, UpdateEventDto } from './dto/event.dto';
 import { Event } from './event.entity';
@@ -151,31 +151,19 @@ export class EventsService {
     });
   }
 
+  /** Every live booking ends with the event, in one statement; each leaves its history row (and so its mail). */
   private async cancelAllBookings(manager: EntityManager, eventId: string, actor: Actor, reason?: string) {
-    const changes: Array<{ id: string; booking_id: string; from_status: BookingStatus; reason: string }> = await manager.query(
+    await manager.query(
       `WITH live AS (
          SELECT id, status FROM bookings WHERE event_id = $1 AND status = ANY($2) ORDER BY id FOR UPDATE),
        cancelled AS (
          UPDATE bookings b SET status = 'cancelled', waitlisted_at = NULL, version = b.version + 1, updated_at = now()
-           FROM live WHERE b.id = live.id RETURNING b.id, live.status AS from_status)
-       INSERT INTO booking_changes (booking_id, change, from_status, to_status, actor_id, reason)
-       SELECT id, 'cancelled', from_status, 'cancelled', $3, $4 FROM cancelled
-       RETURNING id, booking_id, from_status, reason`,
+           FROM live WHERE b.id = live.id RETURNING b.id, b.version, live.status AS from_status)
+       INSERT INTO booking_changes (booking_id, change, from_status, to_status, actor_id, reason, booking_version)
+       SELECT id, 'cancelled', from_status, 'cancelled', $3, $4, version FROM cancelled`,
       [eventId, LIVE, actor.userId, reason ?? 'Veranstaltung abgesagt / event cancelled'],
     );
     await manager.query(`UPDATE bookables SET booked = 0 WHERE event_id = $1`, [eventId]);
-    for (const change of changes) {
-      await this.engine.announce(manager, {
-        id: String(change.id),
-        bookingId: change.booking_id,
-        change: 'cancelled',
-        fromStatus: change.from_status,
-        toStatus: 'cancelled',
-        actorId: actor.userId,
-        reason: change.reason,
-        details: {},
-      });
-    }
   }
 
   /** Rules across fields, named per field: order of dates, what each program needs. */

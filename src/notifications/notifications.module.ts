@@ -1,9 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BOOKING_CHANGE_LISTENER } from '../bookings/booking-change-listener';
 import { CalendarModule } from '../calendar/calendar.module';
 import { AccountMails } from './account-mails';
-import { BookingNotifier } from './booking-notifier';
+import { BookingChangeMails } from './booking-change-mails';
 import { OutboxMail } from './outbox-mail.entity';
 import { OutboxController } from './outbox.controller';
 import { OutboxService } from './outbox.service';
@@ -12,20 +11,14 @@ import { Reminders } from './reminders';
 
 /**
  * Mail that is never lost: written to the outbox in the transaction of the change that
- * causes it, sent by the worker. Global, so that any feature can write mail.
+ * causes it — booking mails from the history row that transaction left, right after it —
+ * and sent by the worker. Global, so that any feature can write mail.
  */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMail]), CalendarModule],
   controllers: [OutboxController],
-  providers: [
-    OutboxService,
-    OutboxWorker,
-    AccountMails,
-    Reminders,
-    BookingNotifier,
-    { provide: BOOKING_CHANGE_LISTENER, useExisting: BookingNotifier },
-  ],
-  exports: [OutboxService, AccountMails, OutboxWorker, Reminders, BOOKING_CHANGE_LISTENER],
+  providers: [OutboxService, OutboxWorker, AccountMails, Reminders, BookingChangeMails],
+  exports: [OutboxService, AccountMails, OutboxWorker, Reminders],
 })
 export class NotificationsModule {}

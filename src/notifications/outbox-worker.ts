@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/environment';
 import { queryRows } from '../database/query-rows';
+import { BookingChangeMails } from './booking-change-mails';
 import { mailTransport, MailTransport } from './mail-transport';
 import { OutboxMail } from './outbox-mail.entity';
 
@@ -30,6 +31,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly bookingMails: BookingChangeMails,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.transport = mailTransport(config);
@@ -48,7 +50,10 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     this.transport.close();
   }
 
-  /** One pass: claims due mail, sends it, records the outcome. Returns how many were sent. */
+  /**
+   * One pass: composes the mails of booking changes committed since the last pass, then
+   * claims due mail, sends it and records the outcome. Returns how many were sent.
+   */
   runOnce(): Promise<number> {
     // one pass at a time per process; other processes are kept apart by the lease
     this.running ??= this.pass().finally(() => (this.running = undefined));
@@ -56,6 +61,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async pass(): Promise<number> {
+    await this.bookingMails.composePending();
     const claimed = await queryRows<Record<string, unknown>>(
       this.dataSource.manager,
       `UPDATE outbox_mails m SET leased_until = now() + make_interval(secs => $2), attempts = m.attempts + 1

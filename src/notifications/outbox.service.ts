@@ -31,8 +31,18 @@ export class OutboxService {
     data: (locale: Locale, recipient: Recipient) => object,
     options: { bookingId?: string; calendar?: MailCalendar } = {},
   ): Promise<void> {
+    await this.insert(manager, this.render(kind, recipients, data, options));
+  }
+
+  /** One mail per distinct address, rendered in the recipient's language; not yet written. */
+  render(
+    kind: MailKind,
+    recipients: Recipient[],
+    data: (locale: Locale, recipient: Recipient) => object,
+    options: { bookingId?: string; calendar?: MailCalendar } = {},
+  ): Array<Partial<OutboxMail>> {
     const seen = new Set<string>();
-    const rows = recipients
+    return recipients
       .filter((r) => !seen.has(r.email) && seen.add(r.email))
       .map((recipient) => {
         const mail = this.templates.render(kind, recipient.locale, data(recipient.locale, recipient));
@@ -48,6 +58,10 @@ export class OutboxService {
           bookingId: options.bookingId ?? null,
         };
       });
-    if (rows.length > 0) await manager.insert(OutboxMail, rows);
+  }
+
+  /** Writes rendered mails with the caller's transaction, in one statement. */
+  async insert(manager: EntityManager, mails: Array<Partial<OutboxMail>>): Promise<void> {
+    if (mails.length > 0) await manager.insert(OutboxMail, mails as never);
   }
 }

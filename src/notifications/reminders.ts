@@ -4,10 +4,10 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/environment';
 import { berlinDate, formatDate } from '../common/time/berlin';
 import { inTransaction } from '../database/transaction';
-import { AUDIENCE } from './booking-notifier';
-import { BookingOccasions, describeTiming } from '../calendar/booking-occasion';
+import { audienceOf, bookingMailData } from './booking-mail-data';
+import { BookingOccasions } from '../calendar/booking-occasion';
 import { OutboxService } from './outbox.service';
-import { membersOf } from './recipients';
+import { membersByOrganisation } from './recipients';
 
 const EVERY_MINUTES = 15;
 
@@ -57,12 +57,8 @@ export class Reminders implements OnApplicationBootstrap, OnApplicationShutdown 
         [this.config.REMINDER_DAYS_BEFORE],
       );
       const occasions = await this.occasions.load(manager, due.map((d) => d.booking_id));
+      const members = await membersByOrganisation(manager, occasions);
       for (const occasion of occasions) {
-        const audience = AUDIENCE[occasion.kind];
-        const recipients = await membersOf(manager, {
-          companyIds: audience.company ? [occasion.companyId] : [],
-          schoolIds: audience.school ? [occasion.schoolId] : [],
-        });
         const firstDay =
           occasion.timing.type === 'days' ? occasion.timing.firstDay
           : occasion.timing.type === 'weekly' ? (occasion.timing.days[0]?.date ?? '')
@@ -70,15 +66,10 @@ export class Reminders implements OnApplicationBootstrap, OnApplicationShutdown 
         await this.outbox.enqueue(
           manager,
           'booking-reminder',
-          recipients,
+          audienceOf(occasion, members),
           (locale, recipient) => ({
-            name: recipient.name,
-            eventTitle: occasion.eventTitle,
-            what: occasion.what[locale],
-            when: describeTiming(occasion.timing, locale),
-            where: occasion.location,
+            ...bookingMailData(occasion, locale, recipient, this.config.PUBLIC_URL),
             startDay: firstDay ? formatDate(firstDay, locale) : '',
-            url: `${this.config.PUBLIC_URL}/buchungen/${occasion.bookingId}`,
           }),
           { bookingId: occasion.bookingId },
         );

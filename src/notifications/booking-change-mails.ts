@@ -1,0 +1,165 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/environment';
+import type { Locale } from '../common/errors/error-messages';
+import { formatDate } from '../common/time/berlin';
+import { inTransaction } from '../database/transaction';
+import { BookingChangeKind, BookingStatus, HOLDS_CAPACITY } from '../bookings/booking-status';
+import { BookingOccasions, Occasion } from '../calendar/booking-occasion';
+import { bookingCalendar } from '../calendar/booking-ics';
+import { audienceOf, bookingMailData } from './booking-mail-data';
+import { MailKind } from './mail-templates';
+import { MailCalendar, OutboxService } from './outbox.service';
+import { membersByOrganisation } from './recipients';
+import { organizerOf } from './organizer';
+
+/** A booking change as the engine recorded it, not yet turned into mail. */
+interface PendingChange {
+  id: string;
+  booking_id: string;
+  change: BookingChangeKind;
+  from_status: BookingStatus | null;
+  to_status: BookingStatus;
+  actor_id: string | null;
+  reason: string | null;
+  details: Record<string, unknown>;
+  booking_version: number | null;
+}
+
+// Changes per transaction: large enough to load occasions and recipients in a few queries,
+// small enough to keep the composing transaction short.
+const BATCH = 100;
+
+function mailKind(change: PendingChange): MailKind {
+  switch (change.change) {
+    case 'created':
+      return change.to_status === 'waitlisted' ? 'booking-waitlisted' : change.to_status === 'pending' ? 'booking-received' : 'booking-confirmed';
+    case 'waitlisted':
+      return 'booking-waitlisted';
+    case 'promoted':
+      return 'booking-promoted';
+    case 'confirmed':
+      return 'booking-confirmed';
+    case 'rejected':
+      return 'booking-rejected';
+    case 'cancelled':
+      return 'booking-cancelled';
+    case 'changed':
+      return 'booking-changed';
+    case 'day_cancelled':
+      return 'placement-day-cancelled';
+    case 'day_restored':
+      return 'placement-day-restored';
+  }
+}
+
+const STATUS_TEXT: Record<Locale, Record<string, string>> = {
+  de: { confirmed: 'bestätigt', pending: 'vorgemerkt (das Regionalmanagement bestätigt noch)' },
+  en: { confirmed: 'confirmed', pending: 'reserved (the regional management still confirms it)' },
+};
+
+/**
+ * Turns booking changes into mails to the people they concern, each in their own language,
+ * with a calendar entry: REQUEST while the booking holds a place, CANCEL when it gives one
+ * up. The booking's transaction leaves only its history row (`notified_at` empty), so the
+ * slot's counter is never locked while mail is composed; the outbox worker calls this after
+ * the commit. Claimed with SKIP LOCKED and marked in the same transaction as the mails it
+ * writes: every change becomes its mails exactly once, whichever instance gets to it, and a
+ * crash before the commit leaves the change for the next pass.
+ */
+@Injectable()
+export class BookingChangeMails {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly occasions: BookingOccasions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Composes the mails of every change not yet notified; returns how many changes. */
+  async composePending(): Promise<number> {
+    let composed = 0;
+    for (;;) {
+      const batch = await inTransaction(this.dataSource, (manager) => this.composeBatch(manager));
+      composed += batch;
+      if (batch < BATCH) return composed;
+    }
+  }
+
+  private async composeBatch(manager: EntityManager): Promise<number> {
+    const changes: PendingChange[] = await manager.query(
+      `SELECT id, booking_id, change, from_status, to_status, actor_id, reason, details, booking_version
+         FROM booking_changes WHERE notified_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [BATCH],
+    );
+    if (changes.length === 0) return 0;
+    const occasions = new Map(
+      (await this.occasions.load(manager, [...new Set(changes.map((c) => c.booking_id))])).map((o) => [o.bookingId, o]),
+    );
+    const members = await membersByOrganisation(manager, [...occasions.values()]);
+    const cancellers = await this.actorLabels(
+      manager,
+      changes.filter((c) => c.change === 'cancelled').map((c) => c.actor_id),
+    );
+    const mails = changes.flatMap((change) => {
+      const current = occasions.get(change.booking_id);
+      if (!current) return [];
+      // The booking as this change left it; what, when and where as they are now.
+      const occasion: Occasion = { ...current, status: change.to_status, version: change.booking_version ?? current.version };
+      const by = change.change === 'cancelled' ? cancellers.get(change.actor_id ?? '') : undefined;
+      return this.outbox.render(
+        mailKind(change),
+        audienceOf(occasion, members),
+        (locale, recipient) => ({
+          ...bookingMailData(occasion, locale, recipient, this.config.PUBLIC_URL),
+          reason: change.reason,
+          by: by?.[locale] ?? null,
+          statusText: STATUS_TEXT[locale][change.to_status] ?? change.to_status,
+          day: typeof change.details?.date === 'string' ? formatDate(change.details.date, locale) : null,
+        }),
+        { bookingId: occasion.bookingId, calendar: this.calendarFor(change, occasion) },
+      );
+    });
+    await this.outbox.insert(manager, mails);
+    await manager.query(`UPDATE booking_changes SET notified_at = now() WHERE id = ANY($1::bigint[])`, [changes.map((c) => c.id)]);
+    return changes.length;
+  }
+
+  /** A calendar entry while the booking holds a place; a cancellation when it gives one up. */
+  private calendarFor(change: PendingChange, occasion: Occasion): MailCalendar | undefined {
+    const holds = HOLDS_CAPACITY.includes(change.to_status);
+    const held = change.from_status !== null && HOLDS_CAPACITY.includes(change.from_status);
+    const method = holds ? 'REQUEST' : held ? 'CANCEL' : undefined;
+    if (!method) return undefined;
+    return {
+      method,
+      content: (locale) =>
+        bookingCalendar([occasion], { method, locale, publicUrl: this.config.PUBLIC_URL, organizer: organizerOf(this.config) }),
+    };
+  }
+
+  /**
+   * Who cancelled, by actor id ('' for the system): "dem Regionalmanagement" for staff,
+   * "Anna Schmidt (Lessingschule)" for a member.
+   */
+  private async actorLabels(manager: EntityManager, actorIds: Array<string | null>): Promise<Map<string, Record<Locale, string>>> {
+    const labels = new Map<string, Record<Locale, string>>([['', { de: 'Praxisnah', en: 'Praxisnah' }]]);
+    const ids = [...new Set(actorIds.filter((id): id is string => !!id))];
+    if (ids.length === 0) return labels;
+    const actors: Array<{ id: string; name: string; role: string; organisation: string | null }> = await manager.query(
+      `SELECT u.id, u.name, u.role, coalesce(c.name, s.name) AS organisation
+         FROM users u LEFT JOIN companies c ON c.id = u.company_id LEFT JOIN schools s ON s.id = u.school_id WHERE u.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    for (const id of ids) {
+      const actor = actors.find((a) => a.id === id);
+      const label =
+        !actor || actor.role === 'organiser' || actor.role === 'partner'
+          ? { de: 'dem Regionalmanagement', en: 'the regional management' }
+          : { de: `${actor.name} (${actor.organisation})`, en: `${actor.name} (${actor.organisation})` };
+      labels.set(id, label);
+    }
+    return labels;
+  }
+}
