@@ -2,11 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { isUniqueViolation, pgConstraint } from '../database/pg-errors';
+import { entityFromRow, insertColumns } from '../database/entity-rows';
 import { queryRows } from '../database/query-rows';
+import { Actor } from '../auth/actor';
 import { Event } from '../events/event.entity';
+import { Program } from '../events/event-status';
+import { restrictToVisible } from '../events/event-visibility';
+import { requireProgram } from '../events/program-guard';
 import { Booking } from './booking.entity';
 import { BOOKING_TRANSITIONS, BookingChangeKind, BookingKind, BookingStatus, HOLDS_CAPACITY } from './booking-status';
 import type { ErrorCode } from '../common/errors/error-catalog';
+
+/** Who books: a company, a school, or (for a session in its grid) the day's host school. */
+export type BookingOrganisation = { company: string } | { school: string } | 'host school';
 
 /** A new booking as a program describes it; the engine decides its state. */
 export type NewBooking = Partial<Booking> & {
@@ -49,54 +57,101 @@ const ALWAYS_NEEDS_APPROVAL: readonly BookingKind[] = ['stand'];
 export class BookingEngine {
 
   /**
-   * Refuses bookings outside a published event's registration window (database clock).
-   * Locks the event row for share first: an event being cancelled waits for this booking,
-   * or this booking waits and then sees it cancelled. Every path takes the event lock
-   * before any capacity lock, so the two never wait on each other in opposite order.
+   * The event a booking goes into, with everything that must hold before it is placed,
+   * checked in one round trip: the event is visible to the actor (else 404 as if missing), of
+   * the program, published and open for registration (by the database's clock), and the
+   * booking organisation is approved (only approved organisations book; a pending one may
+   * keep its profile meanwhile). The event row is locked for share: an event being cancelled
+   * waits for this booking, or this booking waits and then sees it cancelled. Every path
+   * takes the event lock before any capacity lock, so the two never wait on each other in
+   * opposite order.
    */
-  async assertOpen(manager: EntityManager, event: Event): Promise<void> {
-    const [current] = await manager.query(
-      `SELECT status, registration_opens_at, registration_closes_at, now() AS now FROM events WHERE id = $1 FOR SHARE`,
-      [event.id],
-    );
-    if (current?.status !== 'published') throw new DomainError('event_not_open');
-    if (current.now < current.registration_opens_at) {
-      throw new DomainError('registration_not_open_yet', { at: current.registration_opens_at.toISOString() });
+  async openForBooking(
+    manager: EntityManager,
+    actor: Actor,
+    eventId: string,
+    program: Program,
+    organisation: BookingOrganisation,
+  ): Promise<Event> {
+    const approval =
+      organisation === 'host school' ? `(SELECT status FROM schools WHERE id = e.host_school_id)`
+      : 'company' in organisation ? `(SELECT status FROM companies WHERE id = :organisationId)`
+      : `(SELECT status FROM schools WHERE id = :organisationId)`;
+    const organisationId = organisation === 'host school' ? null : 'company' in organisation ? organisation.company : organisation.school;
+    const {
+      entities: [event],
+      raw: [row],
+    } = await restrictToVisible(manager.createQueryBuilder(Event, 'e'), actor)
+      .addSelect('now()', 'database_now')
+      .addSelect(approval, 'organisation_status')
+      .andWhere('e.id = :eventId', { eventId, organisationId })
+      .setLock('pessimistic_read')
+      .getRawAndEntities();
+    if (!event) throw new NotFoundError('Die Veranstaltung');
+    requireProgram(event, program);
+    if (event.status !== 'published') throw new DomainError('event_not_open');
+    if (row.database_now < event.registrationOpensAt) {
+      throw new DomainError('registration_not_open_yet', { at: event.registrationOpensAt.toISOString() });
     }
-    if (current.now >= current.registration_closes_at) {
-      throw new DomainError('registration_closed', { at: current.registration_closes_at.toISOString() });
+    if (row.database_now >= event.registrationClosesAt) {
+      throw new DomainError('registration_closed', { at: event.registrationClosesAt.toISOString() });
     }
+    if (row.organisation_status !== 'approved') throw new DomainError('organisation_not_approved');
+    return event;
   }
 
-  /** Only approved organisations book; a pending one may keep its profile meanwhile. */
+  /** Only approved organisations create offers and book; a pending one may keep its profile meanwhile. */
   async assertApproved(manager: EntityManager, kind: 'company' | 'school', organisationId: string): Promise<void> {
     const table = kind === 'company' ? 'companies' : 'schools';
     const [row] = await manager.query(`SELECT status FROM ${table} WHERE id = $1`, [organisationId]);
     if (row?.status !== 'approved') throw new DomainError('organisation_not_approved');
   }
 
-  /** Creates the booking: confirmed or pending if it fits, else on the waiting list. */
+  /**
+   * Creates the booking: confirmed or pending if it fits, else on the waiting list. With a
+   * capacity, all of it is one statement: lock the counter, take the places if they fit,
+   * write the booking and its history. The counter row stays locked for that one round
+   * trip and the commit, so the other bookings of a slot queue no longer than that. Locking
+   * first (not a conditional UPDATE, which locks nothing when it fails) means a booking that
+   * does not fit sees every cancellation committed before it, or is seen by it when it
+   * promotes from the waiting list.
+   */
   async place(manager: EntityManager, event: Event, booking: NewBooking, context: ChangeContext): Promise<Booking> {
     const approved: BookingStatus = this.needsApproval(event, booking.kind) ? 'pending' : 'confirmed';
-    let status: BookingStatus = approved;
-    if (booking.bookableId && !(await this.hold(manager, booking.bookableId, booking.quantity))) {
-      // A failed conditional UPDATE locks nothing. Lock the counter and look again: a
-      // cancellation committing meanwhile has either freed places we now see, or waits
-      // for us and will find this booking in the waiting list when it promotes.
-      const [pool] = await manager.query(`SELECT capacity, booked FROM bookables WHERE id = $1 FOR UPDATE`, [booking.bookableId]);
-      if (!pool) throw new NotFoundError('');
-      if (booking.quantity > pool.capacity) throw new DomainError('exceeds_capacity', { capacity: pool.capacity });
-      if (!(await this.hold(manager, booking.bookableId, booking.quantity))) status = 'waitlisted';
+    if (!booking.bookableId) {
+      const id = await this.insert(manager, { ...booking, eventId: event.id, status: approved, createdBy: context.actorId });
+      await this.record(manager, id, 'created', null, approved, context);
+      return manager.findOneByOrFail(Booking, { id });
     }
-    const id = await this.insert(manager, {
-      ...booking,
-      eventId: event.id,
-      status,
-      waitlistedAt: status === 'waitlisted' ? ((() => 'now()') as never) : null,
-      createdBy: context.actorId,
-    });
-    await this.record(manager, id, 'created', null, status, context);
-    return manager.findOneByOrFail(Booking, { id });
+    const { bookableId, quantity, ...fields } = booking;
+    const columns = insertColumns(manager, Booking, { ...fields, quantity, bookableId, eventId: event.id, createdBy: context.actorId });
+    const at = columns.parameters.length;
+    const values = columns.types.map((type, i) => `$${i + 1}::${type}`).join(', ');
+    let rows: Array<Record<string, unknown>>;
+    try {
+      rows = await manager.query(
+        `WITH pool AS (
+           SELECT id, capacity, booked + $${at + 2} <= capacity AS fits FROM bookables WHERE id = $${at + 1} FOR UPDATE),
+         held AS (
+           UPDATE bookables b SET booked = b.booked + $${at + 2} FROM pool WHERE b.id = pool.id AND pool.fits),
+         created AS (
+           INSERT INTO bookings (${columns.names.join(', ')}, status, waitlisted_at)
+           SELECT ${values}, CASE WHEN pool.fits THEN $${at + 3} ELSE 'waitlisted' END, CASE WHEN pool.fits THEN NULL ELSE now() END
+             FROM pool WHERE $${at + 2} <= pool.capacity
+           RETURNING *),
+         history AS (
+           INSERT INTO booking_changes (booking_id, change, to_status, actor_id, reason, details, booking_version)
+           SELECT id, 'created', status, created_by, $${at + 4}, $${at + 5}, version FROM created)
+         SELECT pool.capacity AS pool_capacity, created.* FROM pool LEFT JOIN created ON true`,
+        [...columns.parameters, bookableId, quantity, approved, context.reason ?? null, JSON.stringify(context.details ?? {})],
+      );
+    } catch (error) {
+      throw this.ruleBroken(error);
+    }
+    const [row] = rows;
+    if (!row) throw new NotFoundError('');
+    if (!row.id) throw new DomainError('exceeds_capacity', { capacity: Number(row.pool_capacity) });
+    return entityFromRow(manager, Booking, row);
   }
 
   /**

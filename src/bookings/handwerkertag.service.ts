@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { invalidField } from '../common/errors/domain-error';
-import { EventsService } from '../events/events.service';
-import { requireProgram } from '../events/program-guard';
 import { BookingEngine } from './booking-engine';
 import { ClassVisitDto, StandApplicationDto } from './dto/handwerkertag.dto';
 import { IdempotencyRequest } from './idempotency/idempotency';
@@ -13,7 +10,6 @@ import { IdempotencyService } from './idempotency/idempotency.service';
 @Injectable()
 export class HandwerkertagService {
   constructor(
-    private readonly events: EventsService,
     private readonly engine: BookingEngine,
     private readonly idempotency: IdempotencyService,
   ) {}
@@ -22,8 +18,7 @@ export class HandwerkertagService {
   applyForStand(actor: Actor, eventId: string, dto: StandApplicationDto, request: IdempotencyRequest) {
     const companyId = actor.companyId!;
     return this.idempotency.run(actor, request, 201, async (manager) => {
-      const event = await this.openEvent(actor, eventId, manager);
-      await this.engine.assertApproved(manager, 'company', companyId);
+      const event = await this.engine.openForBooking(manager, actor, eventId, 'handwerkertag', { company: companyId });
       const [pool] = await manager.query(`SELECT id FROM bookables WHERE event_id = $1 AND kind = 'stands'`, [eventId]);
       return this.engine.place(
         manager,
@@ -38,12 +33,14 @@ export class HandwerkertagService {
   bookClassVisit(actor: Actor, eventId: string, dto: ClassVisitDto, request: IdempotencyRequest) {
     const schoolId = actor.schoolId!;
     return this.idempotency.run(actor, request, 201, async (manager) => {
-      const event = await this.openEvent(actor, eventId, manager);
-      await this.engine.assertApproved(manager, 'school', schoolId);
-      const [slot] = await manager.query(`SELECT id FROM time_slots WHERE id = $1 AND event_id = $2`, [dto.timeSlotId, eventId]);
-      if (!slot) throw invalidField('timeSlotId', 'notInEvent', 'reference');
-      const [ownClass] = await manager.query(`SELECT id FROM school_classes WHERE id = $1 AND school_id = $2`, [dto.schoolClassId, schoolId]);
-      if (!ownClass) throw invalidField('schoolClassId', 'unknownClass', 'reference');
+      const event = await this.engine.openForBooking(manager, actor, eventId, 'handwerkertag', { school: schoolId });
+      const [found] = await manager.query(
+        `SELECT EXISTS (SELECT 1 FROM time_slots WHERE id = $1 AND event_id = $2) AS slot,
+                EXISTS (SELECT 1 FROM school_classes WHERE id = $3 AND school_id = $4) AS own_class`,
+        [dto.timeSlotId, eventId, dto.schoolClassId, schoolId],
+      );
+      if (!found.slot) throw invalidField('timeSlotId', 'notInEvent', 'reference');
+      if (!found.own_class) throw invalidField('schoolClassId', 'unknownClass', 'reference');
       return this.engine.place(
         manager,
         event,
@@ -58,12 +55,5 @@ export class HandwerkertagService {
         { actorId: actor.userId },
       );
     });
-  }
-
-  private async openEvent(actor: Actor, eventId: string, manager: EntityManager) {
-    const event = await this.events.findVisible(actor, eventId, manager);
-    requireProgram(event, 'handwerkertag');
-    await this.engine.assertOpen(manager, event);
-    return event;
   }
 }

@@ -4,9 +4,7 @@ import { Actor } from '../auth/actor';
 import { DomainError, FieldError, NotFoundError } from '../common/errors/domain-error';
 import { inTransaction } from '../database/transaction';
 import { PlacementScheduleService } from '../calendar/placement-schedule.service';
-import { EventsService } from '../events/events.service';
 import { PracticumOffer } from '../events/practicum-offer.entity';
-import { requireProgram } from '../events/program-guard';
 import { BookingEngine } from './booking-engine';
 import { Booking } from './booking.entity';
 import { BookingsService } from './bookings.service';
@@ -25,7 +23,6 @@ import { PlacementException } from './placement-exception.entity';
 export class PlacementsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly events: EventsService,
     private readonly engine: BookingEngine,
     private readonly idempotency: IdempotencyService,
     private readonly bookings: BookingsService,
@@ -35,10 +32,7 @@ export class PlacementsService {
   book(actor: Actor, eventId: string, dto: PlacementDto, request: IdempotencyRequest) {
     const schoolId = actor.schoolId!;
     return this.idempotency.run(actor, request, 201, async (manager) => {
-      const event = await this.events.findVisible(actor, eventId, manager);
-      requireProgram(event, 'praxistage');
-      await this.engine.assertOpen(manager, event);
-      await this.engine.assertApproved(manager, 'school', schoolId);
+      const event = await this.engine.openForBooking(manager, actor, eventId, 'praxistage', { school: schoolId });
       const offer = await manager.findOneBy(PracticumOffer, { id: dto.offerId, eventId });
       const problems: FieldError[] = [];
       if (!offer) problems.push({ field: 'offerId', code: 'reference', message: 'notInEvent' });

@@ -31,8 +31,7 @@ export class SchoolDayBookingsService {
   register(actor: Actor, eventId: string, request: IdempotencyRequest) {
     const companyId = actor.companyId!;
     return this.idempotency.run(actor, request, 201, async (manager) => {
-      const event = await this.openEvent(actor, eventId, manager);
-      await this.engine.assertApproved(manager, 'company', companyId);
+      const event = await this.engine.openForBooking(manager, actor, eventId, 'schule-trifft-wirtschaft', { company: companyId });
       return this.engine.place(
         manager,
         event,
@@ -44,9 +43,8 @@ export class SchoolDayBookingsService {
 
   bookSession(actor: Actor, eventId: string, dto: SessionDto, request: IdempotencyRequest) {
     return this.idempotency.run(actor, request, 201, async (manager) => {
-      const event = await this.openEvent(actor, eventId, manager);
+      const event = await this.engine.openForBooking(manager, actor, eventId, 'schule-trifft-wirtschaft', 'host school');
       const companyId = this.presentingCompany(actor, event, dto);
-      await this.engine.assertApproved(manager, 'school', event.hostSchoolId!);
       await this.checkGridReferences(manager, eventId, dto);
       const [registered] = await manager.query(
         `SELECT 1 FROM bookings WHERE event_id = $1 AND kind = 'day_registration' AND company_id = $2 AND status = 'confirmed' FOR SHARE`,
@@ -138,12 +136,5 @@ export class SchoolDayBookingsService {
       ...(row.room_ok ? [] : [{ field: 'roomId', code: 'reference', message: 'notInEvent' }]),
     ];
     if (problems.length) throw new DomainError('validation_failed', {}, problems);
-  }
-
-  private async openEvent(actor: Actor, eventId: string, manager: EntityManager) {
-    const event = await this.events.findVisible(actor, eventId, manager);
-    requireProgram(event, 'schule-trifft-wirtschaft');
-    await this.engine.assertOpen(manager, event);
-    return event;
   }
 }
