@@ -3,6 +3,7 @@ import { BookingEngine1763798400000 } from './1763798400000-BookingEngine';
 import { Notifications1763884800000 } from './1763884800000-Notifications';
 import { OrganiserTools1763971200000 } from './1763971200000-OrganiserTools';
 import { MailsAfterCommit1764057600000 } from './1764057600000-MailsAfterCommit';
+import { UnloggedRateLimits1764144000000 } from './1764144000000-UnloggedRateLimits';
 
 /**
  * Every migration, oldest first. The schema's only source: a new migration file is
@@ -14,4 +15,5 @@ export const migrations = [
   Notifications1763884800000,
   OrganiserTools1763971200000,
   MailsAfterCommit1764057600000,
+  UnloggedRateLimits1764144000000,
 ];

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/environment';
+import { entityFromRow } from '../database/entity-rows';
 import { queryRows } from '../database/query-rows';
 import { BookingChangeMails } from './booking-change-mails';
 import { mailTransport, MailTransport } from './mail-transport';
@@ -71,33 +72,46 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
            ORDER BY next_attempt_at, created_at
            LIMIT $1
            FOR UPDATE SKIP LOCKED)
-        RETURNING m.id, m.leased_until::text AS lease`,
+        RETURNING m.*, m.leased_until::text AS lease`,
       [BATCH, LEASE_SECONDS],
     );
-    let sent = 0;
-    for (const { id, lease } of claimed) {
-      const mail = await this.dataSource.manager.findOneByOrFail(OutboxMail, { id: id as string });
+    // One statement claims the batch, so the whole batch shares one lease.
+    const lease = claimed[0]?.lease as string;
+    const sent: string[] = [];
+    for (const row of claimed) {
+      const mail = entityFromRow(this.dataSource.manager, OutboxMail, row);
       try {
         await this.transport.send(mail);
-        await this.settle(mail.id, lease as string, `status = 'sent', sent_at = now(), last_error = NULL`, []);
-        sent++;
+        sent.push(mail.id);
       } catch (error) {
-        const message = String((error as Error)?.message ?? error).slice(0, 500);
-        const failed = mail.attempts >= this.config.MAIL_MAX_ATTEMPTS;
-        if (failed) this.logger.error(`mail ${mail.id} to ${mail.recipient} failed for good: ${message}`);
-        else this.logger.warn(`mail ${mail.id} not sent (attempt ${mail.attempts}): ${message}`);
-        await this.settle(
-          mail.id,
-          lease as string,
-          failed
-            ? `status = 'failed', last_error = $3`
-            : `last_error = $3, next_attempt_at = now() + make_interval(secs => $4)`,
-          failed ? [message] : [message, retryDelaySeconds(mail.attempts, this.config.MAIL_RETRY_BASE_SECONDS)],
-        );
+        await this.recordFailure(mail, lease, error);
       }
     }
+    // Recorded together: a worker that dies before this line sends the batch again after
+    // the lease (delivery is at least once; never lost).
+    if (sent.length > 0) {
+      await this.dataSource.query(
+        `UPDATE outbox_mails SET status = 'sent', sent_at = now(), last_error = NULL, leased_until = NULL
+          WHERE id = ANY($1::uuid[]) AND leased_until = $2::timestamptz`,
+        [sent, lease],
+      );
+    }
     await this.purgeOldBodies();
-    return sent;
+    return sent.length;
+  }
+
+  /** Retried later with growing back-off, or marked failed for the organisers after the last attempt. */
+  private async recordFailure(mail: OutboxMail, lease: string, error: unknown) {
+    const message = String((error as Error)?.message ?? error).slice(0, 500);
+    const failed = mail.attempts >= this.config.MAIL_MAX_ATTEMPTS;
+    if (failed) this.logger.error(`mail ${mail.id} to ${mail.recipient} failed for good: ${message}`);
+    else this.logger.warn(`mail ${mail.id} not sent (attempt ${mail.attempts}): ${message}`);
+    await this.settle(
+      mail.id,
+      lease,
+      failed ? `status = 'failed', last_error = $3` : `last_error = $3, next_attempt_at = now() + make_interval(secs => $4)`,
+      failed ? [message] : [message, retryDelaySeconds(mail.attempts, this.config.MAIL_RETRY_BASE_SECONDS)],
+    );
   }
 
   /** Records the outcome only if our lease is still the mail's lease. */

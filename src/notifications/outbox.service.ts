@@ -42,6 +42,11 @@ export class OutboxService {
     options: { bookingId?: string; calendar?: MailCalendar } = {},
   ): Array<Partial<OutboxMail>> {
     const seen = new Set<string>();
+    const calendars = new Map<Locale, string | null>(); // one calendar entry per language, not per person
+    const calendarIn = (locale: Locale) => {
+      if (!calendars.has(locale)) calendars.set(locale, options.calendar?.content(locale) ?? null);
+      return calendars.get(locale)!;
+    };
     return recipients
       .filter((r) => !seen.has(r.email) && seen.add(r.email))
       .map((recipient) => {
@@ -53,7 +58,7 @@ export class OutboxService {
           subject: mail.subject,
           textBody: mail.text,
           htmlBody: mail.html,
-          calendar: options.calendar?.content(recipient.locale) ?? null,
+          calendar: calendarIn(recipient.locale),
           calendarMethod: options.calendar?.method ?? null,
           bookingId: options.bookingId ?? null,
         };
