@@ -3,6 +3,8 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/environment';
 import { EMBEDDED_CONNECTION_TIMEOUT_MS, EMBEDDED_POOL_SIZE, EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
+import { waitForDatabase } from './database/wait-for-database';
+import { listenWhileStarting, StandbyServer } from './health/standby-server';
 
 async function main() {
   const logger = new Logger('Praxisnah');
@@ -18,7 +20,14 @@ async function main() {
   }
 
   let embedded: EmbeddedPostgres | undefined;
-  if (!config.DATABASE_URL) {
+  let standby: StandbyServer | undefined;
+  if (config.DATABASE_URL) {
+    // Only a database that is not there yet opens the port early, to answer /health with 503.
+    await waitForDatabase(config.DATABASE_URL, async () => {
+      standby = await listenWhileStarting(config.PORT, config.HOST);
+    });
+    standby?.databaseReached();
+  } else {
     embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR });
   }
   const app = await createApp(
@@ -44,6 +53,7 @@ async function main() {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
+  await standby?.close();
   await app.listen(config.PORT, config.HOST);
   logger.log(`Praxisnah läuft auf ${config.PUBLIC_URL} (API-Dokumentation: ${config.PUBLIC_URL}/api/docs)`);
   if (embedded) logger.log(`eingebettete Datenbank in ${config.DATA_DIR}`);

@@ -1,5 +1,5 @@
 import { Role } from '../src/auth/role';
-import { ApiClient, newCompany, newEvent, newSchool, newStaff, newTimeSlot, standApplication } from './support/factories';
+import { ApiClient, newClasses, newCompany, newEvent, newSchool, newStaff, newTimeSlot, standApplication } from './support/factories';
 import { fireAll } from './support/parallel';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -22,12 +22,7 @@ describe('capacity under a rush of parallel bookings', () => {
   /** A school with `count` classes, created directly (setup only). */
   async function schoolWithClasses(count: number) {
     const school = await newSchool(t, { approvedBy: organiser });
-    const rows: Array<{ id: string }> = await t.dataSource.query(
-      `INSERT INTO school_classes (school_id, name, grade, pupil_count, class_teacher)
-       SELECT $1, 'K' || g, 8, 25, 'Frau Test' FROM generate_series(1, $2) g RETURNING id`,
-      [school.id, count],
-    );
-    return { ...school, classIds: rows.map((r) => r.id) };
+    return { ...school, classIds: await newClasses(t, school.id, count) };
   }
 
   async function slotState(slotId: string) {

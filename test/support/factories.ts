@@ -115,6 +115,16 @@ export async function newClass(client: ApiClient, schoolId: string, overrides: R
   return res.body as { id: string; name: string };
 }
 
+/** `count` classes of a school at once, written straight to the database (setup for rushes). */
+export async function newClasses(t: TestApp, schoolId: string, count: number): Promise<string[]> {
+  const rows: Array<{ id: string }> = await t.dataSource.query(
+    `INSERT INTO school_classes (school_id, name, grade, pupil_count, class_teacher)
+     SELECT $1, 'K' || g, 8, 25, 'Frau Test' FROM generate_series(1, $2) g RETURNING id`,
+    [schoolId, count],
+  );
+  return rows.map((r) => r.id);
+}
+
 export async function newPupil(client: ApiClient, schoolId: string, classId: string, overrides: Record<string, unknown> = {}) {
   const res = await client
     .post(`/api/v1/schools/${schoolId}/pupils`, { firstName: 'Lena', lastName: 'Vogt', classId, consentRecordedOn: '2026-09-01', ...overrides })
