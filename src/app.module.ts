@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { BookingsModule } from './bookings/bookings.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
+import { BodyChecksModule } from './common/validation/body-checks.module';
 import { loggingOptions } from './common/http/request-logging';
 import { CompaniesModule } from './companies/companies.module';
 import { ConfigModule } from './config/config.module';
@@ -31,6 +32,7 @@ export class AppModule {
         LoggerModule.forRoot(loggingOptions(config)),
         DatabaseModule.forRoot(database),
         RateLimitModule,
+        BodyChecksModule,
         NotificationsModule,
         AuditModule,
         AuthModule,

@@ -13,6 +13,7 @@ import {
   newTimeSlot,
   standApplication,
 } from './support/factories';
+import { offerBody, sampleBody } from './support/sample-bodies';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -136,46 +137,6 @@ describe('tenancy: no organisation reaches another one’s data', () => {
   const withEvent = (route: Route, ids: Ids, which: 'own' | 'draft'): Ids =>
     route.params.includes('eventId') ? { ...ids, eventId: events[route.program ?? 'handwerkertag'][which] } : ids;
 
-  // A valid body for each changing route, so the request reaches the tenant check instead of
-  // stopping at validation. Ids in bodies point at whatever the walk is trying.
-  const sampleBody = (method: Method, path: string, ids: Ids): object | undefined => {
-    const samples: Record<string, object> = {
-      'PATCH /api/v1/companies/{companyId}': { town: 'Geleakt' },
-      'POST /api/v1/companies/{companyId}/approve': {},
-      'POST /api/v1/companies/{companyId}/reject': { reason: 'Test' },
-      'PATCH /api/v1/schools/{schoolId}': { town: 'Geleakt' },
-      'POST /api/v1/schools/{schoolId}/approve': {},
-      'POST /api/v1/schools/{schoolId}/reject': { reason: 'Test' },
-      'POST /api/v1/schools/{schoolId}/classes': { name: '9z', grade: 9, pupilCount: 20, classTeacher: 'Frau Leck' },
-      'PATCH /api/v1/schools/{schoolId}/classes/{classId}': { pupilCount: 1 },
-      'POST /api/v1/schools/{schoolId}/pupils': { firstName: 'X', lastName: 'Y', classId: ids.classId ?? randomUUID(), consentRecordedOn: '2026-09-01' },
-      'PATCH /api/v1/schools/{schoolId}/pupils/{pupilId}': { firstName: 'Geleakt' },
-      'PATCH /api/v1/events/{eventId}': { title: 'Geleakt' },
-      'POST /api/v1/events/{eventId}/status': { status: 'closed' },
-      'POST /api/v1/events/{eventId}/time-slots': { startsAt: '2027-05-08T12:00', endsAt: '2027-05-08T13:00', capacity: 5 },
-      'PATCH /api/v1/events/{eventId}/time-slots/{slotId}': { capacity: 1 },
-      'POST /api/v1/events/{eventId}/periods': { number: 9, startsAt: '2027-03-10T14:00', endsAt: '2027-03-10T14:45' },
-      'POST /api/v1/events/{eventId}/classes': { schoolClassId: ids.classId ?? randomUUID() },
-      'POST /api/v1/events/{eventId}/rooms': { name: 'Leck-Raum' },
-      'POST /api/v1/events/{eventId}/offers': offerBody(),
-      'PATCH /api/v1/offers/{offerId}': { mentor: 'Geleakt', placesPerWeekday: 9 },
-      'POST /api/v1/events/{eventId}/stand-applications': standApplication(),
-      'POST /api/v1/events/{eventId}/class-visits': { timeSlotId: ids.slotId ?? randomUUID(), schoolClassId: ids.classId ?? randomUUID(), pupils: 1, teachers: 0 },
-      'POST /api/v1/events/{eventId}/registrations': {},
-      'POST /api/v1/events/{eventId}/sessions': { eventClassId: ids.eventClassId ?? randomUUID(), periodId: ids.periodId ?? randomUUID() },
-      'POST /api/v1/events/{eventId}/placements': { offerId: ids.offerId ?? randomUUID(), weekday: 1, pupilId: ids.pupilId ?? randomUUID() },
-      'POST /api/v1/bookings/{bookingId}/confirm': {},
-      'POST /api/v1/bookings/{bookingId}/reject': { reason: 'Test' },
-      'POST /api/v1/bookings/{bookingId}/cancel': { reason: 'Test' },
-      'POST /api/v1/bookings/{bookingId}/cancelled-days': { date: '2027-03-08', reason: 'krank' },
-      'POST /api/v1/outbox/{mailId}/retry': {},
-    };
-    if (method === 'get' || method === 'delete') return undefined;
-    const key = `${method.toUpperCase()} ${path}`;
-    if (!(key in samples)) throw new Error(`tenancy walk: add a sample body for ${key}`);
-    return samples[key];
-  };
-
   const fill = (path: string, ids: Ids) => path.replace(/\{(\w+)\}/g, (_, name) => ids[name]);
 
   const call = (client: ApiClient, route: Route, ids: Ids) => {
@@ -292,21 +253,3 @@ describe('tenancy: no organisation reaches another one’s data', () => {
     }
   });
 });
-
-function offerBody() {
-  return {
-    occupationalField: 'Holz',
-    apprenticeship: 'Tischler/in',
-    weekdays: [1, 3],
-    placesPerWeekday: 2,
-    dailyStart: '07:30',
-    dailyEnd: '14:00',
-    street: 'Werkstraße 1',
-    postalCode: '99734',
-    town: 'Nordhausen',
-    mentor: 'Meister Eder',
-    contactPerson: 'Petra Holz',
-    contactPhone: '03631 4711',
-    contactEmail: 'praktikum@tischlerei.example',
-  };
-}

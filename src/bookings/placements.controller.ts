@@ -6,13 +6,12 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Role } from '../auth/role';
 import { invalidField } from '../common/errors/domain-error';
 import { UuidParam } from '../common/http/uuid-param.pipe';
+import { isCalendarDate } from '../common/validation/rules';
 import { PlacementDto, PlacementExceptionDto } from './dto/placement.dto';
 import { Idempotency, IdempotencyRequest } from './idempotency/idempotency';
 import { IDEMPOTENCY_HEADER_DOC } from './idempotency/idempotency-doc';
 import { respond } from './idempotency/respond';
 import { PlacementsService } from './placements.service';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @ApiTags('praxistage')
 @Controller('api/v1')
@@ -49,7 +48,7 @@ export class PlacementsController {
   @Delete('bookings/:bookingId/cancelled-days/:date')
   @Roles(Role.Organiser, Role.CompanyMember, Role.SchoolMember)
   restoreDay(@CurrentActor() actor: Actor, @Param('bookingId', UuidParam) bookingId: string, @Param('date') date: string) {
-    if (!ISO_DATE.test(date)) throw invalidField('date', 'date', 'matches');
+    if (!isCalendarDate(date)) throw invalidField('date', 'date', 'matches'); // 2026-02-30 too
     return this.placements.restoreDay(actor, bookingId, date);
   }
 }

@@ -6,6 +6,7 @@ import { errorCatalog } from '../common/errors/error-catalog';
 import { render } from '../common/errors/error-messages';
 import { toFieldErrors } from '../common/validation/validation.pipe';
 import { localizeValidationMessage } from '../common/validation/validation-messages';
+import { bodyProblems } from '../common/validation/body-checks';
 
 export type FieldErrors = Record<string, string>;
 
@@ -15,6 +16,8 @@ export type FieldErrors = Record<string, string>;
  */
 export async function readForm<T extends object>(dto: new () => T, body: Record<string, unknown>, locale: Locale) {
   const { _csrf: _token, ...fields } = body ?? {};
+  const unfit = bodyProblems(fields);
+  if (unfit.length > 0) return { value: null, errors: fieldMessages(unfit, locale) };
   const value = plainToInstance(dto, fields);
   const problems = await validate(value, { whitelist: true, stopAtFirstError: true });
   return problems.length === 0 ? { value, errors: null } : { value: null, errors: fieldMessages(toFieldErrors(problems), locale) };

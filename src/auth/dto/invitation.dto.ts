@@ -1,5 +1,5 @@
-import { IsIn, IsOptional } from 'class-validator';
-import { Email, Secret, Text } from '../../common/validation/rules';
+import { IsIn } from 'class-validator';
+import { Email, Secret, Text, Omittable } from '../../common/validation/rules';
 import { Role } from '../role';
 
 export class CreateInvitationDto {
@@ -10,7 +10,7 @@ export class CreateInvitationDto {
    * Organisers invite staff and choose `organiser` or `partner`. Members invite colleagues
    * into their own organisation and leave it out.
    */
-  @IsOptional()
+  @Omittable()
   @IsIn([Role.Organiser, Role.Partner])
   role?: Role.Organiser | Role.Partner;
 }
@@ -26,7 +26,7 @@ export class AcceptInvitationDto {
   @Secret()
   password: string;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(['de', 'en'])
   locale?: 'de' | 'en';
 }

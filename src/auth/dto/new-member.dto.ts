@@ -1,5 +1,5 @@
-import { IsIn, IsOptional } from 'class-validator';
-import { Email, Secret, Text } from '../../common/validation/rules';
+import { IsIn } from 'class-validator';
+import { Email, Secret, Text, Omittable } from '../../common/validation/rules';
 
 /** The person who registers an organisation or accepts an invitation. */
 export class NewMemberDto {
@@ -15,7 +15,7 @@ export class NewMemberDto {
   password: string;
 
   /** Language of pages and mails: German (default) or English. */
-  @IsOptional()
+  @Omittable()
   @IsIn(['de', 'en'])
   locale?: 'de' | 'en';
 }

@@ -1,11 +1,11 @@
-import { IsIn, IsOptional } from 'class-validator';
-import { Text } from '../../common/validation/rules';
+import { IsIn } from 'class-validator';
+import { Text, Omittable } from '../../common/validation/rules';
 
 export class UpdateAccountDto {
   @Text(200, { optional: true })
   name?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(['de', 'en'])
   locale?: 'de' | 'en';
 }

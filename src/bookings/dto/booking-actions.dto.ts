@@ -1,6 +1,6 @@
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
-import { Text, WholeNumber } from '../../common/validation/rules';
+import { Text, WholeNumber, Omittable } from '../../common/validation/rules';
 import { BOOKING_KINDS, BOOKING_STATUSES, BookingKind, BookingStatus } from '../booking-status';
 
 export class ConfirmBookingDto {
@@ -16,15 +16,15 @@ export class ReasonDto {
 }
 
 export class BookingListQuery extends PageQuery {
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   eventId?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(BOOKING_KINDS)
   kind?: BookingKind;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(BOOKING_STATUSES)
   status?: BookingStatus;
 }

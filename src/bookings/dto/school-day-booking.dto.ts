@@ -1,5 +1,5 @@
-import { IsOptional, IsUUID } from 'class-validator';
-import { Text, WholeNumber } from '../../common/validation/rules';
+import { IsUUID } from 'class-validator';
+import { Text, WholeNumber, Omittable } from '../../common/validation/rules';
 
 export class SessionDto {
   /** A participating class of the day (from /events/{eventId}/layout). */
@@ -9,7 +9,7 @@ export class SessionDto {
   @IsUUID()
   periodId: string;
 
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   roomId?: string;
 
@@ -18,7 +18,7 @@ export class SessionDto {
   team?: number;
 
   /** The host school and organisers name the company; a company books for itself and leaves it out. */
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   companyId?: string;
 }

@@ -1,7 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDate, IsDefined, IsEmail, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDate, IsDefined, IsEmail, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { parseInstant } from '../time/berlin';
+
+/**
+ * A field that may be left out, but not sent as null: class-validator's Omittable() would let
+ * null through unchecked, into NOT NULL columns. Only fields that can be cleared take null
+ * (and say so with Omittable()).
+ */
+export const Omittable = () => ValidateIf((_object, value) => value !== undefined);
+
+/** For PartialType(): every field of an update may be left out, none sent as null. */
+export const NOT_NULL = { skipNullProperties: false };
 
 const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -9,27 +19,35 @@ const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() 
 export function Text(max: number, options: { optional?: boolean } = {}) {
   const rules = [trim, IsString(), MaxLength(max)];
   return options.optional
-    ? applyDecorators(IsOptional(), ...rules)
+    ? applyDecorators(Omittable(), ...rules)
     : applyDecorators(IsDefined(), ...rules, Matches(/\S/, { message: 'notBlank' }));
+}
+
+// Years 1900–2999: PostgreSQL has no year 0, JavaScript reads years below 100 as 19xx, and
+// nothing on this platform happens outside that span.
+const YEAR = '(19|2\\d)\\d{2}';
+const DATE = `${YEAR}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])`;
+
+/** Whether text is a calendar date YYYY-MM-DD that exists (no 31 February) within the years kept. */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !new RegExp(`^${DATE}$`).test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /** A calendar date as YYYY-MM-DD that exists (no 31 February). */
 export function CalendarDate(options: { optional?: boolean } = {}) {
-  const valid = Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'date' });
-  const exists = Transform(({ value }) => {
-    if (typeof value !== 'string') return value;
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? value : `invalid:${value}`;
-  });
+  const valid = Matches(new RegExp(`^${DATE}$`), { message: 'date' });
+  const exists = Transform(({ value }) => (typeof value !== 'string' || isCalendarDate(value) ? value : `invalid:${value}`));
   return options.optional
-    ? applyDecorators(IsOptional(), exists, IsString(), valid)
+    ? applyDecorators(Omittable(), exists, IsString(), valid)
     : applyDecorators(IsDefined(), exists, IsString(), valid);
 }
 
 /** A whole number within bounds; query strings arrive as text and are converted first. */
 export function WholeNumber(min: number, max: number, options: { optional?: boolean } = {}) {
   const rules = [Type(() => Number), IsInt(), Min(min), Max(max)];
-  return options.optional ? applyDecorators(IsOptional(), ...rules) : applyDecorators(IsDefined(), ...rules);
+  return options.optional ? applyDecorators(Omittable(), ...rules) : applyDecorators(IsDefined(), ...rules);
 }
 
 export const POSTAL_CODE = /^\d{5}$/;
@@ -38,7 +56,7 @@ export const PHONE = /^\+?[0-9][0-9 ()/-]{4,29}$/;
 /** An e-mail address, trimmed; required unless optional. */
 export function Email(options: { optional?: boolean } = {}) {
   const rules = [trim, IsEmail(), MaxLength(254)];
-  return options.optional ? applyDecorators(IsOptional(), ...rules) : applyDecorators(IsDefined(), ...rules);
+  return options.optional ? applyDecorators(Omittable(), ...rules) : applyDecorators(IsDefined(), ...rules);
 }
 
 /** A password or token as typed: not trimmed, at most 200 characters. */
@@ -46,7 +64,7 @@ export function Secret() {
   return applyDecorators(IsDefined(), IsString(), MaxLength(200));
 }
 
-const INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?$/;
+const INSTANT = new RegExp(`^${DATE}T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,3})?)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)?$`);
 
 /**
  * A point in time: ISO 8601 with offset, or local Berlin time without one
@@ -60,7 +78,7 @@ export function Instant(options: { optional?: boolean } = {}) {
     }),
     IsDate({ message: 'dateTime' }),
   ];
-  return options.optional ? applyDecorators(IsOptional(), ...rules) : applyDecorators(IsDefined(), ...rules);
+  return options.optional ? applyDecorators(Omittable(), ...rules) : applyDecorators(IsDefined(), ...rules);
 }
 
 /** A wall-clock time 'HH:MM' (Berlin). */
@@ -71,7 +89,7 @@ export function ClockTime() {
 /** A list of short texts (apprenticeships, occupational fields), each trimmed and not blank. */
 export function TextList(maxItems: number, maxLength: number) {
   return applyDecorators(
-    IsOptional(),
+    Omittable(),
     IsArray(),
     ArrayMaxSize(maxItems),
     Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value)),

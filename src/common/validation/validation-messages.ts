@@ -35,6 +35,8 @@ export const namedMessages: Record<string, { de: string; en: string }> = {
   postalCode: { de: 'muss aus genau 5 Ziffern bestehen', en: 'must consist of exactly 5 digits' },
   phone: { de: 'muss eine Telefonnummer sein (Ziffern, Leerzeichen, + / - ( ))', en: 'must be a phone number (digits, spaces, + / - ( ))' },
   notBlank: { de: 'darf nicht leer sein', en: 'must not be empty' },
+  maxNesting: { de: 'ist zu tief verschachtelt', en: 'is nested too deeply' },
+  wellFormedText: { de: 'enthält Zeichen, die kein Text sind (z. B. ein Nullzeichen)', en: 'contains characters that are no text (e.g. a null character)' },
   classTeacherOrName: { de: 'muss ein Name sein', en: 'must be a name' },
   jsonObject: { de: 'Der Inhalt der Anfrage muss ein JSON-Objekt sein', en: 'The request body must be a JSON object' },
   unknownClass: { de: 'ist keine Klasse Ihrer Schule', en: 'is not a class of your school' },

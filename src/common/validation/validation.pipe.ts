@@ -1,5 +1,6 @@
 import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, FieldError } from '../errors/domain-error';
+import { bodyProblems } from './body-checks';
 
 /** Flattens class-validator's tree into dotted field paths (`company.postalCode`, `apprenticeships.2`). */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -41,6 +42,10 @@ export class StrictValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && isDto && value === undefined) value = {};
     if (metadata.type === 'body' && isDto && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw new DomainError('validation_failed', {}, [{ field: '', code: 'isObject', message: 'jsonObject' }]);
+    }
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const problems = bodyProblems(value);
+      if (problems.length > 0) throw new DomainError('validation_failed', {}, problems);
     }
     return super.transform(value, metadata);
   }

@@ -1,6 +1,6 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsOptional, IsUrl, MaxLength } from 'class-validator';
-import { Text, TextList } from '../../common/validation/rules';
+import { Text, TextList, NOT_NULL } from '../../common/validation/rules';
 import { OrganisationProfileDto } from '../../organisations/dto/organisation-profile.dto';
 
 /** The profile a company keeps; also what it sends when it registers. */
@@ -16,7 +16,7 @@ export class CompanyProfileDto extends OrganisationProfileDto {
   @Text(200)
   contactPerson: string;
 
-  @IsOptional()
+  @IsOptional() // null takes the website off the profile
   @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
   @MaxLength(300)
   website?: string | null;
@@ -26,4 +26,4 @@ export class CompanyProfileDto extends OrganisationProfileDto {
   description?: string;
 }
 
-export class UpdateCompanyDto extends PartialType(CompanyProfileDto) {}
+export class UpdateCompanyDto extends PartialType(CompanyProfileDto, NOT_NULL) {}

@@ -1,7 +1,7 @@
 import { PartialType, OmitType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsIn, IsUUID } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
-import { CalendarDate, Instant, Text, TextList, WholeNumber } from '../../common/validation/rules';
+import { CalendarDate, Instant, Text, TextList, WholeNumber, Omittable, NOT_NULL } from '../../common/validation/rules';
 import { EVENT_STATUSES, EventStatus, Program, PROGRAMS } from '../event-status';
 
 export class CreateEventDto {
@@ -39,7 +39,7 @@ export class CreateEventDto {
   cancellationDeadline: Date;
 
   /** New bookings wait for an organiser's confirmation. Stand applications always do. */
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   requiresApproval?: boolean;
 
@@ -48,7 +48,7 @@ export class CreateEventDto {
   standCount?: number;
 
   /** Schule trifft Wirtschaft: the host school (required there). */
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   hostSchoolId?: string;
 
@@ -57,7 +57,7 @@ export class CreateEventDto {
   requestedOccupationalFields?: string[];
 }
 
-export class UpdateEventDto extends PartialType(OmitType(CreateEventDto, ['program', 'hostSchoolId'] as const)) {}
+export class UpdateEventDto extends PartialType(OmitType(CreateEventDto, ['program', 'hostSchoolId'] as const), NOT_NULL) {}
 
 export class ChangeEventStatusDto {
   @IsIn(EVENT_STATUSES)
@@ -69,11 +69,11 @@ export class ChangeEventStatusDto {
 }
 
 export class EventListQuery extends PageQuery {
-  @IsOptional()
+  @Omittable()
   @IsIn(PROGRAMS)
   program?: Program;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(EVENT_STATUSES)
   status?: EventStatus;
 

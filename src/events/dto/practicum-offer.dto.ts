@@ -1,6 +1,6 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { CalendarDate, ClockTime, Email, PHONE, POSTAL_CODE, Text, WholeNumber } from '../../common/validation/rules';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
+import { CalendarDate, ClockTime, Email, PHONE, POSTAL_CODE, Text, WholeNumber, Omittable, NOT_NULL } from '../../common/validation/rules';
 
 export class CreatePracticumOfferDto {
   /** Berufsfeld, e.g. "Metall, Maschinenbau". */
@@ -70,10 +70,11 @@ export class CreatePracticumOfferDto {
 /** Weekdays and dates are fixed once published (placements are built on them); places can change. */
 export class UpdatePracticumOfferDto extends PartialType(
   OmitType(CreatePracticumOfferDto, ['weekdays', 'firstDate', 'lastDate'] as const),
+  NOT_NULL,
 ) {}
 
 export class OfferListQuery {
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   companyId?: string;
 

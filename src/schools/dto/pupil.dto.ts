@@ -1,6 +1,6 @@
 import { PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { CalendarDate, Text } from '../../common/validation/rules';
+import { IsIn, IsUUID } from 'class-validator';
+import { CalendarDate, Text, Omittable, NOT_NULL } from '../../common/validation/rules';
 
 /**
  * A pupil for Praxistage: first name, last name, class, and the day the parents' consent
@@ -22,17 +22,17 @@ export class PupilDto {
   consentRecordedOn: string;
 }
 
-export class UpdatePupilDto extends PartialType(PupilDto) {}
+export class UpdatePupilDto extends PartialType(PupilDto, NOT_NULL) {}
 
 export class DeletePupilQuery {
   /** `true`: cancel the pupil's live placements along with the deletion. */
-  @IsOptional()
+  @Omittable()
   @IsIn(['true', 'false'])
   cancelPlacements?: 'true' | 'false';
 }
 
 export class PupilListQuery {
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   classId?: string;
 }

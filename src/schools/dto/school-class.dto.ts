@@ -1,5 +1,5 @@
 import { PartialType } from '@nestjs/swagger';
-import { Text, WholeNumber } from '../../common/validation/rules';
+import { Text, WholeNumber, NOT_NULL } from '../../common/validation/rules';
 
 export class SchoolClassDto {
   /** e.g. "8a". */
@@ -17,4 +17,4 @@ export class SchoolClassDto {
   classTeacher: string;
 }
 
-export class UpdateSchoolClassDto extends PartialType(SchoolClassDto) {}
+export class UpdateSchoolClassDto extends PartialType(SchoolClassDto, NOT_NULL) {}

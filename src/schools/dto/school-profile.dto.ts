@@ -1,6 +1,6 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { Text } from '../../common/validation/rules';
+import { Text, NOT_NULL } from '../../common/validation/rules';
 import { OrganisationProfileDto } from '../../organisations/dto/organisation-profile.dto';
 import { SCHOOL_TYPE_KEYS, SchoolType } from '../../organisations/region';
 
@@ -13,4 +13,4 @@ export class SchoolProfileDto extends OrganisationProfileDto {
   coordinator: string;
 }
 
-export class UpdateSchoolDto extends PartialType(SchoolProfileDto) {}
+export class UpdateSchoolDto extends PartialType(SchoolProfileDto, NOT_NULL) {}
