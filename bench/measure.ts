@@ -14,14 +14,14 @@ export type Measurement = {
 };
 
 /**
- * Sends every visit through `send` from `concurrency` workers at once, one request after the
+ * Sends every item through `send` from `concurrency` workers at once, one request after the
  * other per worker, and records each request's latency and outcome.
  */
-export async function measure(
+export async function measure<T>(
   name: string,
-  visits: ClassVisit[],
+  items: T[],
   concurrency: number,
-  send: (visit: ClassVisit, index: number) => Promise<string>,
+  send: (item: T, index: number) => Promise<string>,
 ): Promise<Measurement> {
   const latencies: number[] = [];
   const outcomes: Record<string, number> = {};
@@ -30,11 +30,11 @@ export async function measure(
   let next = 0;
   const started = performance.now();
   const worker = async () => {
-    while (next < visits.length) {
+    while (next < items.length) {
       const index = next++;
       const t0 = performance.now();
       try {
-        const outcome = await send(visits[index], index);
+        const outcome = await send(items[index], index);
         outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
       } catch (error) {
         errors++;
@@ -47,7 +47,7 @@ export async function measure(
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  const result = { name, requests: visits.length, seconds, throughput: visits.length / seconds, p50: at(0.5), p99: at(0.99), outcomes, errors, firstErrors };
+  const result = { name, requests: items.length, seconds, throughput: items.length / seconds, p50: at(0.5), p99: at(0.99), outcomes, errors, firstErrors };
   if (firstErrors.length) console.error(`${name}: ${errors} errors, e.g. ${firstErrors.join(' | ')}`);
   return result;
 }

@@ -94,10 +94,23 @@ export class BookingOccasions {
         ORDER BY b.created_at, b.id`,
       [bookingIds],
     );
-    return Promise.all(rows.map((row) => this.occasion(manager, row)));
+    const schedules = await this.schedules.ofMany(
+      manager,
+      rows
+        .filter((row) => row.kind === 'placement')
+        .map((row) => ({
+          bookingId: row.id,
+          weekday: row.weekday,
+          firstDate: row.first_date,
+          lastDate: row.last_date,
+          dailyStart: row.daily_start,
+          dailyEnd: row.daily_end,
+        })),
+    );
+    return rows.map((row) => this.occasion(row, schedules));
   }
 
-  private async occasion(manager: EntityManager, row: Record<string, any>): Promise<Occasion> {
+  private occasion(row: Record<string, any>, schedules: Map<string, { days: PlacementDay[]; skipped: SkippedDate[] }>): Occasion {
     const base = {
       bookingId: row.id,
       kind: row.kind,
@@ -165,13 +178,7 @@ export class BookingOccasions {
         };
       }
       case 'placement': {
-        const schedule = await this.schedules.of(manager, row.id, {
-          weekday: row.weekday,
-          firstDate: row.first_date,
-          lastDate: row.last_date,
-          dailyStart: row.daily_start,
-          dailyEnd: row.daily_end,
-        });
+        const schedule = schedules.get(row.id)!;
         // a pupil deleted on request leaves the placement's history without a name
         const pupil = row.first_name ? `${row.first_name} ${row.last_name}` : '—';
         return {

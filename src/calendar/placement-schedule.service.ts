@@ -21,14 +21,33 @@ export class PlacementScheduleService {
   constructor(private readonly holidays: SchoolHolidaysService) {}
 
   async of(manager: EntityManager, bookingId: string, series: PlacementSeries) {
-    const cancelled: Array<{ day: string; reason: string }> = await manager.query(
-      `SELECT day::text AS day, reason FROM placement_exceptions WHERE booking_id = $1 ORDER BY day`,
-      [bookingId],
+    return (await this.ofMany(manager, [{ ...series, bookingId }])).get(bookingId)!;
+  }
+
+  /** The practice days of many placements (a feed, a batch of mails) in two queries, not two each. */
+  async ofMany(manager: EntityManager, placements: Array<PlacementSeries & { bookingId: string }>) {
+    const schedules = new Map<string, ReturnType<typeof placementDates>>();
+    if (placements.length === 0) return schedules;
+    const cancelled: Array<{ booking_id: string; day: string; reason: string }> = await manager.query(
+      `SELECT booking_id, day::text AS day, reason FROM placement_exceptions WHERE booking_id = ANY($1::uuid[]) ORDER BY day`,
+      [placements.map((p) => p.bookingId)],
     );
-    const schoolHolidays = await this.holidays.between(manager, series.firstDate, series.lastDate);
-    return placementDates(
-      { ...series, dailyStart: series.dailyStart.slice(0, 5), dailyEnd: series.dailyEnd.slice(0, 5) },
-      { schoolHolidays, cancelled: cancelled.map((c) => ({ date: c.day, reason: c.reason })) },
+    // school holidays outside a placement's own weeks change none of its days
+    const schoolHolidays = await this.holidays.between(
+      manager,
+      placements.map((p) => p.firstDate).reduce((a, b) => (a < b ? a : b)),
+      placements.map((p) => p.lastDate).reduce((a, b) => (a > b ? a : b)),
     );
+    for (const series of placements) {
+      const own = cancelled.filter((c) => c.booking_id === series.bookingId).map((c) => ({ date: c.day, reason: c.reason }));
+      schedules.set(
+        series.bookingId,
+        placementDates(
+          { ...series, dailyStart: series.dailyStart.slice(0, 5), dailyEnd: series.dailyEnd.slice(0, 5) },
+          { schoolHolidays, cancelled: own },
+        ),
+      );
+    }
+    return schedules;
   }
 }
