@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'supertest';
+import { Role } from '../src/auth/role';
+import { newEvent, newStaff } from './support/factories';
+import { PATH_WORDS, PROGRAM_OF_FORM, sampleForm, WHO_MAY } from './support/page-access';
+import { PageRoute, pageRoutes } from './support/page-routes';
+import { PageVisitor } from './support/page-visitor';
+import { changedTables, tableSnapshot } from './support/table-snapshot';
+import { startTestApp, TestApp } from './support/test-app';
+import { furnishWorld, Ids, World } from './support/world';
+
+/**
+ * Walks every page route, for every role, with own ids, ids of another company's or
+ * school's data and ids that do not exist, and holds each answer to who may use the page
+ * (support/page-access.ts):
+ * - not logged in: public pages answer, every other page sends to the login (303);
+ * - a role the page is not for: 403, whatever the ids;
+ * - another organisation's data: exactly the page a missing id gets (404), naming nothing of it;
+ * - a refused form changes nothing in the database, and no page ever answers 500.
+ * Events belong to no organisation: their foreign value is a draft, which does not exist for
+ * members and visitors. Staff reach every organisation, so they get missing ids only.
+ */
+type Who = 'anonymous' | Role;
+/** A public form sent empty: any answer but a server error (it is tested with content elsewhere). */
+const NOT_5XX = 0;
+const PROGRAMS = ['handwerkertag', 'schule-trifft-wirtschaft', 'praxistage'] as const;
+type Program = (typeof PROGRAMS)[number];
+const AXIS_ITEMS: Record<string, string> = { stunden: 'periodId', klassen: 'eventClassId', raeume: 'roomId' };
+
+/** How each id in a page path is found among a world's ids (`words` are the path's non-id parts). */
+const ID_OF: Record<string, (ids: Ids, words: Ids) => string> = {
+  bookingId: (ids) => ids.bookingId,
+  offerId: (ids) => ids.offerId,
+  pupilId: (ids) => ids.pupilId,
+  itemId: (ids, words) => ids[AXIS_ITEMS[words.axis]],
+  id: (ids, words) => (words.kind === 'company' ? ids.companyId : ids.schoolId),
+};
+
+/** What the other organisation is called; none of it may appear in any page a member or visitor gets. */
+const FOREIGN = { company: 'Fremdfirma Holzwurm', school: 'Fremdschule am Berg', schoolClass: 'Fremdklasse', pupil: 'Fremdkind', draft: 'Entwurf im Verborgenen' };
+
+describe('page tenancy: every page answers each role as it may, and foreign data is missing data', () => {
+  let t: TestApp;
+  let routes: PageRoute[];
+  let mine: World;
+  let theirs: World;
+  const drafts = {} as Record<Program, string>;
+  const visitors = {} as Record<Who, PageVisitor>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    mine = await furnishWorld(t);
+    // the second world adds the same school holiday, which may exist once
+    await t.dataSource.query(`DELETE FROM school_holidays`);
+    theirs = await furnishWorld(t, { company: { name: FOREIGN.company }, school: { name: FOREIGN.school } });
+    await t.dataSource.query(`UPDATE pupils SET first_name = $1 WHERE school_id = $2`, [FOREIGN.pupil, theirs.school.id]);
+    await t.dataSource.query(`UPDATE school_classes SET name = $1 WHERE school_id = $2`, [FOREIGN.schoolClass, theirs.school.id]);
+    for (const program of PROGRAMS) {
+      const host = program === 'schule-trifft-wirtschaft' ? { hostSchoolId: theirs.school.id } : {};
+      drafts[program] = (await newEvent(mine.organiser, program, { title: FOREIGN.draft, ...host }, { publish: false })).id;
+    }
+    const [organiser, partner] = [await newStaff(t, Role.Organiser), await newStaff(t, Role.Partner)];
+    visitors.anonymous = await PageVisitor.anonymous(t);
+    visitors[Role.Organiser] = await PageVisitor.loggedIn(t, organiser.email);
+    visitors[Role.Partner] = await PageVisitor.loggedIn(t, partner.email);
+    visitors[Role.CompanyMember] = await PageVisitor.loggedIn(t, mine.company.email);
+    visitors[Role.SchoolMember] = await PageVisitor.loggedIn(t, mine.school.email);
+    routes = pageRoutes(t);
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  const keyOf = (route: PageRoute) => `${route.method.toUpperCase()} ${route.path}`;
+  const isStaff = (who: Who) => who === Role.Organiser || who === Role.Partner;
+
+  /** Every concrete form of a route: each value of its path words, each program of its event. */
+  function variants(route: PageRoute): Array<{ words: Ids; program: Program }> {
+    const wordOptions = Object.entries(PATH_WORDS[route.path] ?? {}).map(([word, values]) => values.map((value) => [word, value] as const));
+    const wordCombos = cross(wordOptions).map((combo) => Object.fromEntries(combo));
+    const form = route.path.split('/').pop()!;
+    const programs = !route.params.includes('eventId') ? [PROGRAMS[0]] : PROGRAM_OF_FORM[form] ? [PROGRAM_OF_FORM[form] as Program] : [...PROGRAMS];
+    return wordCombos.flatMap((words) => programs.map((program) => ({ words, program })));
+  }
+
+  /** The value of each path parameter for one side: the own world, the other one, or nothing that exists. */
+  function pathIds(route: PageRoute, words: Ids, program: Program, side: 'own' | 'foreign' | 'missing', who: Who): Ids {
+    const foreignExists = !isStaff(who);
+    return Object.fromEntries(
+      route.params.map((param) => {
+        if (param in words) return [param, words[param]];
+        if (side === 'missing' || (side === 'foreign' && !foreignExists)) return [param, randomUUID()];
+        if (param === 'eventId') return [param, side === 'own' ? mine.events[program] : drafts[program]];
+        return [param, ID_OF[param](side === 'own' ? mine.ids : theirs.ids, words)];
+      }),
+    );
+  }
+
+  const fill = (path: string, ids: Ids) => path.replace(/:(\w+)/g, (_, name) => ids[name]);
+
+  const visit = (who: Who, route: PageRoute, ids: Ids, program: Program) => {
+    const path = fill(route.path, ids);
+    if (route.method === 'get') return visitors[who].get(path);
+    // without a login the page is refused before its form is read
+    const form = who === 'anonymous' ? {} : sampleForm(keyOf(route), { ...mine.ids, eventId: mine.events[program] });
+    return visitors[who].post(path, form);
+  };
+
+  /** The answer with the ids of the request put back as names: a foreign and a missing id must read the same. */
+  const normalised = (res: Response, ids: Ids) =>
+    Object.entries(ids).reduce((text, [name, value]) => text.split(value).join(`{${name}}`), `${res.status} ${res.headers.location ?? ''}\n${res.text}`);
+
+  /** What the page must answer `who` when the ids are the own ones (or do not matter). */
+  function expected(who: Who, route: PageRoute): number {
+    const may = WHO_MAY[keyOf(route)];
+    if (may === 'public') return route.method === 'get' ? 200 : NOT_5XX;
+    if (who === 'anonymous') return 303;
+    return may.includes(who) ? 200 : 403;
+  }
+
+  /**
+   * Walks the routes of one method as `who`: every mix of own and foreign ids (all own only
+   * where it changes nothing), each foreign mix compared with the same mix of missing ids.
+   */
+  async function walk(who: Who, method: PageRoute['method']): Promise<string[]> {
+    const problems: string[] = [];
+    for (const route of routes.filter((r) => r.method === method)) {
+      const may = expected(who, route);
+      for (const { words, program } of variants(route)) {
+        const own = pathIds(route, words, program, 'own', who);
+        const foreign = pathIds(route, words, program, 'foreign', who);
+        const missing = pathIds(route, words, program, 'missing', who);
+        const idParams = route.params.filter((p) => !(p in words));
+        for (const sides of cross(idParams.map((p) => [[p, 'own'], [p, 'foreign']] as const))) {
+          const allOwn = sides.every(([, side]) => side === 'own');
+          // a form the role may send with its own ids would really change something
+          if (allOwn && method === 'post' && (may === 200 || may === NOT_5XX)) continue;
+          const pick = (other: Ids) => ({ ...own, ...Object.fromEntries(sides.filter(([, s]) => s === 'foreign').map(([p]) => [p, other[p]])) });
+          const ids = pick(foreign);
+          const res = await visit(who, route, ids, program);
+          const label = `${who} ${method.toUpperCase()} ${fill(route.path, ids)} (${route.path})`;
+          const status = allOwn ? may : may === 200 ? 404 : may;
+          if (status === NOT_5XX ? res.status >= 500 : res.status !== status) problems.push(`${label} → ${res.status}, expected ${status || 'no 5xx'}`);
+          if (res.status === 303 && who === 'anonymous' && may === 303 && !String(res.headers.location).startsWith('/anmelden?weiter=')) {
+            problems.push(`${label} → 303 to ${res.headers.location}, expected the login`);
+          }
+          // members and visitors never see the other organisation, not even in lists of their own pages
+          if (!isStaff(who)) for (const trace of Object.values(FOREIGN)) if (res.text.includes(trace)) problems.push(`${label} shows ${trace}`);
+          if (allOwn) continue;
+          const control = await visit(who, route, pick(missing), program);
+          if (normalised(res, ids) !== normalised(control, pick(missing))) problems.push(`${label} answers other than a missing id (${res.status} / ${control.status})`);
+        }
+      }
+    }
+    return problems;
+  }
+
+  it('knows every page route, its parameters and who may use it', () => {
+    const known = ['eventId', ...Object.keys(ID_OF)];
+    const unknown = routes.flatMap((r) => r.params.filter((p) => !known.includes(p) && !(p in (PATH_WORDS[r.path] ?? {}))).map((p) => `${keyOf(r)}: ${p}`));
+    expect(unknown).toEqual([]); // a new path parameter needs an own and a foreign value here
+    expect(routes.map(keyOf).filter((key) => !(key in WHO_MAY))).toEqual([]); // a new page needs its entry in page-access.ts
+    expect(Object.keys(WHO_MAY).filter((key) => !routes.map(keyOf).includes(key))).toEqual([]); // pages that are gone
+    expect(routes.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it.each<Who>(['anonymous', Role.Organiser, Role.Partner, Role.CompanyMember, Role.SchoolMember])('%s: every page answers as it may', async (who) => {
+    expect(await walk(who, 'get')).toEqual([]);
+  }, 60_000);
+
+  it.each<Who>(['anonymous', Role.Organiser, Role.Partner, Role.CompanyMember, Role.SchoolMember])('%s: every refused form changes nothing', async (who) => {
+    const before = await tableSnapshot(t.dataSource);
+    const problems = await walk(who, 'post');
+    expect({ problems, changedTables: changedTables(before, await tableSnapshot(t.dataSource)) }).toEqual({ problems: [], changedTables: [] });
+  }, 60_000);
+});
+
+/** Every combination that takes one option from each list. */
+function cross<T>(lists: ReadonlyArray<ReadonlyArray<T>>): T[][] {
+  return lists.reduce<T[][]>((combos, options) => combos.flatMap((combo) => options.map((option) => [...combo, option])), [[]]);
+}
