@@ -103,6 +103,16 @@ describe('calendars: .ics entries and subscription feeds, read by an independent
     await request(t.http).get(path).set('If-Modified-Since', first.headers['last-modified']).expect(200);
   });
 
+  it('writes the feed again at once when a practice day is cancelled, though its copy is fresh', async () => {
+    const path = new URL((await school.client.get('/api/v1/calendar/feed').expect(200)).body.url).pathname;
+    const exdates = (text: string) => /EXDATE;TZID=Europe\/Berlin:([^\r\n]*)/.exec(text)![1].split(',');
+    expect(exdates((await request(t.http).get(path).expect(200)).text)).not.toContain('20270312T073000');
+    await company.client.post(`/api/v1/bookings/${placementId}/cancelled-days`, { date: '2027-03-12', reason: 'Betriebsausflug' }).expect(201);
+    expect(exdates((await request(t.http).get(path).expect(200)).text)).toContain('20270312T073000');
+    await company.client.delete(`/api/v1/bookings/${placementId}/cancelled-days/2027-03-12`).expect(200);
+    expect(exdates((await request(t.http).get(path).expect(200)).text)).not.toContain('20270312T073000');
+  });
+
   it('kills the old address at once when the feed is renewed', async () => {
     const before = (await company.client.get('/api/v1/calendar/feed').expect(200)).body;
     const renewed = (await company.client.post('/api/v1/calendar/feed/renew').expect(200)).body;

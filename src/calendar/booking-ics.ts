@@ -1,12 +1,11 @@
 import { TZDate } from '@date-fns/tz';
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventRepeatingFreq, ICalEventStatus } from 'ical-generator';
 import type { Locale } from '../common/errors/error-messages';
 import { ZONE } from '../common/time/berlin';
 import { BookingStatus } from '../bookings/booking-status';
 import { describeTiming, Occasion } from './booking-occasion';
 import { addDays } from './iso-date';
-import { instantOfWallClock } from './zoned-time';
+import { instantOfWallClock, vtimezone } from './zoned-time';
 
 export interface CalendarOptions {
   method?: 'REQUEST' | 'CANCEL';
@@ -43,7 +42,7 @@ export function bookingCalendar(occasions: Occasion[], options: CalendarOptions)
     prodId: { company: 'Regionalmanagement Nordthüringen', product: 'Praxisnah', language: options.locale.toUpperCase() },
     name: options.name,
     // no calendar-level zone name: that would write UNTIL without Z, which strict parsers refuse
-    timezone: { name: null, generator: getVtimezoneComponent },
+    timezone: { name: null, generator: vtimezone },
   });
   if (options.method) calendar.method(ICalCalendarMethod[options.method]);
   for (const occasion of occasions) {

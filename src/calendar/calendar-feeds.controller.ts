@@ -36,7 +36,7 @@ export class CalendarFeedsController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    const { body, lastModified } = await this.feeds.render(feedId, token);
-    sendCalendar(req, res, body, lastModified, 'praxisnah.ics');
+    const { body, lastModified, etag } = await this.feeds.render(feedId, token);
+    sendCalendar(req, res, body, lastModified, 'praxisnah.ics', etag);
   }
 }

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
@@ -12,6 +13,7 @@ import { Event } from '../events/event.entity';
 import { organizerOf } from '../notifications/organizer';
 import { BookingOccasions } from './booking-occasion';
 import { bookingCalendar } from './booking-ics';
+import { etagOf } from './calendar-response';
 import { eventCalendar } from './event-ics';
 
 type Owner = { column: 'company_id' | 'school_id' | 'user_id'; id: string };
@@ -23,8 +25,21 @@ const ownerOf = (actor: Actor): Owner =>
       ? { column: 'school_id', id: actor.schoolId! }
       : { column: 'user_id', id: actor.userId };
 
+export interface RenderedFeed {
+  body: string;
+  lastModified: Date;
+  etag: string;
+  stamp: string;
+}
+
+// Seconds a written feed may be handed out again while its stamp is unchanged.
+const FEED_REUSE_SECONDS = 60;
+
 @Injectable()
 export class CalendarFeedsService {
+  // Per instance and bounded: a cache of work, not state; another instance writes its own copy.
+  private readonly rendered = new LRUCache<string, RenderedFeed>({ max: 200, ttl: FEED_REUSE_SECONDS * 1000 });
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly occasions: BookingOccasions,
@@ -51,8 +66,14 @@ export class CalendarFeedsService {
     return this.feedOf(actor);
   }
 
-  /** The feed's calendar; an unknown feed or a wrong token is 404 (compared in constant time). */
-  async render(feedId: string, token: string): Promise<{ body: string; lastModified: Date }> {
+  /**
+   * The feed's calendar; an unknown feed or a wrong token is 404 (compared in constant time).
+   * A feed is written again only when what it shows has changed (its stamp) or its copy is
+   * older than FEED_REUSE_SECONDS: writing 150 weekly placements costs a few hundred
+   * milliseconds, and calendar apps keep polling an unchanged feed. The age limit covers
+   * what the stamp does not see, such as a renamed company.
+   */
+  async render(feedId: string, token: string): Promise<RenderedFeed> {
     const [feed] = await this.dataSource.query(
       `SELECT f.*, u.role, u.locale AS user_locale FROM calendar_feeds f LEFT JOIN users u ON u.id = f.user_id WHERE f.id = $1`,
       [feedId],
@@ -61,35 +82,47 @@ export class CalendarFeedsService {
     const given = Buffer.from(token);
     if (!feed || expected.length !== given.length || !timingSafeEqual(expected, given)) throw new NotFoundError('Der Kalender');
 
-    if (feed.user_id) {
-      const events = await this.dataSource.manager
-        .createQueryBuilder(Event, 'e')
-        .where(`e.status <> 'draft'`)
-        .orderBy('e.starts_on')
-        .getMany();
-      const locale: Locale = feed.user_locale ?? 'de';
-      const body = eventCalendar(events, { locale, publicUrl: this.config.PUBLIC_URL, name: 'Praxisnah – Veranstaltungen' });
-      return { body, lastModified: latest([feed.renewed_at, ...events.map((e) => e.updatedAt)]) };
-    }
-    const column = feed.company_id ? 'company_id' : 'school_id';
+    const stamp = await this.stampOf(feed);
+    const copy = this.rendered.get(feed.id);
+    if (copy?.stamp === stamp.key) return copy;
+    const body = feed.user_id ? await this.eventsFeed(feed.user_locale ?? 'de') : await this.bookingsFeed(feed);
+    const rendered = { body, lastModified: stamp.lastModified, etag: etagOf(body), stamp: stamp.key };
+    this.rendered.set(feed.id, rendered);
+    return rendered;
+  }
+
+  /** What a feed's content depends on, in one query: when its rows last changed and how many there are. */
+  private async stampOf(feed: Record<string, any>): Promise<{ key: string; lastModified: Date }> {
+    const [row] = feed.user_id
+      ? await this.dataSource.query(
+          `SELECT max(updated_at) AS changed, count(*)::int AS rows, NULL AS holidays, 0 AS holiday_rows FROM events WHERE status <> 'draft'`,
+        )
+      : await this.dataSource.query(
+          // cancelled bookings leave the feed: their change must move the stamp too
+          `SELECT (SELECT max(updated_at) FROM bookings WHERE ${feed.company_id ? 'company_id' : 'school_id'} = $1) AS changed,
+                  (SELECT count(*)::int FROM bookings WHERE ${feed.company_id ? 'company_id' : 'school_id'} = $1) AS rows,
+                  (SELECT max(created_at) FROM school_holidays) AS holidays,
+                  (SELECT count(*)::int FROM school_holidays) AS holiday_rows`,
+          [feed.company_id ?? feed.school_id],
+        );
+    const lastModified = latest([feed.renewed_at, row.changed, row.holidays]);
+    return { key: `${feed.token}|${lastModified.toISOString()}|${row.rows}|${row.holiday_rows}`, lastModified };
+  }
+
+  /** An organiser's feed: every event that is no longer a draft. */
+  private async eventsFeed(locale: Locale) {
+    const events = await this.dataSource.manager.createQueryBuilder(Event, 'e').where(`e.status <> 'draft'`).orderBy('e.starts_on').getMany();
+    return eventCalendar(events, { locale, publicUrl: this.config.PUBLIC_URL, name: 'Praxisnah – Veranstaltungen' });
+  }
+
+  /** A company's or school's feed: its current bookings. */
+  private async bookingsFeed(feed: Record<string, any>) {
     const ids: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM bookings WHERE ${column} = $1 AND status IN ('pending', 'confirmed') ORDER BY created_at, id`,
+      `SELECT id FROM bookings WHERE ${feed.company_id ? 'company_id' : 'school_id'} = $1 AND status IN ('pending', 'confirmed') ORDER BY created_at, id`,
       [feed.company_id ?? feed.school_id],
     );
     const occasions = await this.occasions.load(this.dataSource.manager, ids.map((r) => r.id));
-    // cancelled bookings leave the feed: their change must move Last-Modified too
-    const [{ changed, holidays }] = await this.dataSource.query(
-      `SELECT (SELECT max(updated_at) FROM bookings WHERE ${column} = $1) AS changed,
-              (SELECT max(created_at) FROM school_holidays) AS holidays`,
-      [feed.company_id ?? feed.school_id],
-    );
-    const body = bookingCalendar(occasions, {
-      locale: 'de',
-      publicUrl: this.config.PUBLIC_URL,
-      organizer: organizerOf(this.config),
-      name: 'Praxisnah',
-    });
-    return { body, lastModified: latest([feed.renewed_at, changed, holidays]) };
+    return bookingCalendar(occasions, { locale: 'de', publicUrl: this.config.PUBLIC_URL, organizer: organizerOf(this.config), name: 'Praxisnah' });
   }
 }
 

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 
+/** The entity tag of a calendar: a hash of its text. */
+export const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`;
+
 /**
  * Sends an .ics with ETag and Last-Modified, and answers a conditional request whose copy
  * is still current with 304, so calendar apps polling every hour cost next to nothing.
  */
-export function sendCalendar(req: Request, res: Response, body: string, lastModified: Date, filename: string) {
-  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+export function sendCalendar(req: Request, res: Response, body: string, lastModified: Date, filename: string, etag = etagOf(body)) {
   const modified = new Date(Math.floor(lastModified.getTime() / 1000) * 1000); // HTTP dates have seconds
   res.setHeader('ETag', etag);
   res.setHeader('Last-Modified', modified.toUTCString());

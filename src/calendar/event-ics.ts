@@ -1,7 +1,7 @@
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { Locale } from '../common/errors/error-messages';
 import { ZONE } from '../common/time/berlin';
+import { vtimezone } from './zoned-time';
 import type { Event } from '../events/event.entity';
 import { wallClock } from './booking-ics';
 import { addDays } from './iso-date';
@@ -18,7 +18,7 @@ export function eventCalendar(events: Event[], options: { locale: Locale; public
   const calendar = ical({
     prodId: { company: 'Regionalmanagement Nordthüringen', product: 'Praxisnah', language: options.locale.toUpperCase() },
     name: options.name,
-    timezone: { name: null, generator: getVtimezoneComponent },
+    timezone: { name: null, generator: vtimezone },
   });
   for (const event of events) {
     calendar.createEvent({

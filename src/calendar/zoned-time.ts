@@ -3,6 +3,7 @@
  * tz database, so the result never depends on the server's own time zone (process.env.TZ).
  */
 import { TZDate } from '@date-fns/tz';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { dateParts, IsoDate, isoDateOf } from './iso-date';
 
 export const BERLIN = 'Europe/Berlin';
@@ -31,4 +32,15 @@ export function instantOfWallClock(
 export function calendarDateAt(instant: Date, timeZone = BERLIN): IsoDate {
   const zoned = new TZDate(instant.getTime(), timeZone);
   return isoDateOf(zoned.getFullYear(), zoned.getMonth() + 1, zoned.getDate());
+}
+
+const vtimezones = new Map<string, string | null>();
+
+/**
+ * The VTIMEZONE block of a zone, for ical-generator. The library reads it from a file on
+ * every call; the block never changes while the process runs, so it is read once per zone.
+ */
+export function vtimezone(zone: string): string | null {
+  if (!vtimezones.has(zone)) vtimezones.set(zone, getVtimezoneComponent(zone) ?? null);
+  return vtimezones.get(zone)!;
 }
