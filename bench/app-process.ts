@@ -3,11 +3,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 export const ORGANISER = { email: 'bench@praxisnah.example', password: 'bench-passwort-lang-genug' };
 
-/** The built app as its own process, so its memory is measured apart from the load generator. */
+/**
+ * The built app as its own process, so its memory is measured apart from the load generator,
+ * started with the same node options as `npm start` (its heap limit).
+ */
 export function startApp(databaseUrl: string, port: number): ChildProcess {
+  const start: string = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start;
+  const [, ...nodeArgs] = start.split(/\s+/); // "node <options> dist/src/main.js"
   // BENCH_PROFILE=<folder>: the app writes a V8 CPU profile there when it stops (open in Chrome DevTools)
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  return spawn(process.execPath, [...profile, 'dist/src/main.js'], {
+  return spawn(process.execPath, [...profile, ...nodeArgs], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

@@ -39,6 +39,7 @@ const FEED_REUSE_SECONDS = 60;
 export class CalendarFeedsService {
   // Per instance and bounded: a cache of work, not state; another instance writes its own copy.
   private readonly rendered = new LRUCache<string, RenderedFeed>({ max: 200, ttl: FEED_REUSE_SECONDS * 1000 });
+  private readonly writing = new Map<string, Promise<RenderedFeed>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -85,6 +86,17 @@ export class CalendarFeedsService {
     const stamp = await this.stampOf(feed);
     const copy = this.rendered.get(feed.id);
     if (copy?.stamp === stamp.key) return copy;
+    // Many polls of one changed feed at once write it once.
+    const key = `${feed.id}|${stamp.key}`;
+    let writing = this.writing.get(key);
+    if (!writing) {
+      writing = this.write(feed, stamp).finally(() => this.writing.delete(key));
+      this.writing.set(key, writing);
+    }
+    return writing;
+  }
+
+  private async write(feed: Record<string, any>, stamp: { key: string; lastModified: Date }): Promise<RenderedFeed> {
     const body = feed.user_id ? await this.eventsFeed(feed.user_locale ?? 'de') : await this.bookingsFeed(feed);
     const rendered = { body, lastModified: stamp.lastModified, etag: etagOf(body), stamp: stamp.key };
     this.rendered.set(feed.id, rendered);

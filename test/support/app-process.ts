@@ -1,10 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /** The built app as `npm start` runs it, in a process of its own that a test can signal or kill. */
 const root = join(__dirname, '..', '..');
-const main = join(root, 'dist/src/main.js');
+// "node <options> dist/src/main.js": the same options (the heap limit) as `npm start`
+const [, ...nodeArguments] = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start as string).split(/\s+/);
 
 export interface AppProcess {
   child: ChildProcess;
@@ -26,7 +28,7 @@ export const freePort = () =>
 /** Starts the built app; DATABASE_URL only when given, so that the default is the embedded database. */
 export function startAppProcess(env: Record<string, string>): AppProcess {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, [main], { cwd: root, env: { ...inherited, LOG_LEVEL: 'warn', ...env }, stdio: 'pipe' });
+  const child = spawn(process.execPath, nodeArguments, { cwd: root, env: { ...inherited, LOG_LEVEL: 'warn', ...env }, stdio: 'pipe' });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
