@@ -13,6 +13,18 @@ import { Booking } from './booking.entity';
 import { BOOKING_TRANSITIONS, BookingChangeKind, BookingKind, BookingStatus, HOLDS_CAPACITY } from './booking-status';
 import type { ErrorCode } from '../common/errors/error-catalog';
 
+/**
+ * A row the booking refers to, which must exist and belong to the event or the booking
+ * organisation (a time slot of this event, a class of this school); else 400 naming the field.
+ */
+export interface Reference {
+  field: string;
+  table: 'time_slots' | 'school_classes' | 'pupils';
+  id: string;
+  belongsTo: { column: 'event_id' | 'school_id'; id: string };
+  message: string;
+}
+
 /** Who books: a company, a school, or (for a session in its grid) the day's host school. */
 export type BookingOrganisation = { company: string } | { school: string } | 'host school';
 
@@ -61,7 +73,7 @@ export class BookingEngine {
    * checked in one round trip: the event is visible to the actor (else 404 as if missing), of
    * the program, published and open for registration (by the database's clock), and the
    * booking organisation is approved (only approved organisations book; a pending one may
-   * keep its profile meanwhile). The event row is locked for share: an event being cancelled
+   * keep its profile meanwhile), and the rows the booking refers to are its own. The event row is locked for share: an event being cancelled
    * waits for this booking, or this booking waits and then sees it cancelled. Every path
    * takes the event lock before any capacity lock, so the two never wait on each other in
    * opposite order.
@@ -72,21 +84,27 @@ export class BookingEngine {
     eventId: string,
     program: Program,
     organisation: BookingOrganisation,
+    references: Reference[] = [],
   ): Promise<Event> {
     const approval =
       organisation === 'host school' ? `(SELECT status FROM schools WHERE id = e.host_school_id)`
       : 'company' in organisation ? `(SELECT status FROM companies WHERE id = :organisationId)`
       : `(SELECT status FROM schools WHERE id = :organisationId)`;
     const organisationId = organisation === 'host school' ? null : 'company' in organisation ? organisation.company : organisation.school;
-    const {
-      entities: [event],
-      raw: [row],
-    } = await restrictToVisible(manager.createQueryBuilder(Event, 'e'), actor)
+    const query = restrictToVisible(manager.createQueryBuilder(Event, 'e'), actor)
       .addSelect('now()', 'database_now')
       .addSelect(approval, 'organisation_status')
       .andWhere('e.id = :eventId', { eventId, organisationId })
-      .setLock('pessimistic_read')
-      .getRawAndEntities();
+      .setLock('pessimistic_read');
+    references.forEach((reference, i) =>
+      query
+        .addSelect(`EXISTS (SELECT 1 FROM ${reference.table} WHERE id = :reference${i} AND ${reference.belongsTo.column} = :owner${i})`, `reference_${i}`)
+        .setParameters({ [`reference${i}`]: reference.id, [`owner${i}`]: reference.belongsTo.id }),
+    );
+    const {
+      entities: [event],
+      raw: [row],
+    } = await query.getRawAndEntities();
     if (!event) throw new NotFoundError('Die Veranstaltung');
     requireProgram(event, program);
     if (event.status !== 'published') throw new DomainError('event_not_open');
@@ -97,6 +115,10 @@ export class BookingEngine {
       throw new DomainError('registration_closed', { at: event.registrationClosesAt.toISOString() });
     }
     if (row.organisation_status !== 'approved') throw new DomainError('organisation_not_approved');
+    const unknown = references.filter((_, i) => !row[`reference_${i}`]);
+    if (unknown.length > 0) {
+      throw new DomainError('validation_failed', {}, unknown.map(({ field, message }) => ({ field, code: 'reference', message })));
+    }
     return event;
   }
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../auth/actor';
-import { invalidField } from '../common/errors/domain-error';
 import { BookingEngine } from './booking-engine';
 import { ClassVisitDto, StandApplicationDto } from './dto/handwerkertag.dto';
 import { IdempotencyRequest } from './idempotency/idempotency';
@@ -33,14 +32,10 @@ export class HandwerkertagService {
   bookClassVisit(actor: Actor, eventId: string, dto: ClassVisitDto, request: IdempotencyRequest) {
     const schoolId = actor.schoolId!;
     return this.idempotency.run(actor, request, 201, async (manager) => {
-      const event = await this.engine.openForBooking(manager, actor, eventId, 'handwerkertag', { school: schoolId });
-      const [found] = await manager.query(
-        `SELECT EXISTS (SELECT 1 FROM time_slots WHERE id = $1 AND event_id = $2) AS slot,
-                EXISTS (SELECT 1 FROM school_classes WHERE id = $3 AND school_id = $4) AS own_class`,
-        [dto.timeSlotId, eventId, dto.schoolClassId, schoolId],
-      );
-      if (!found.slot) throw invalidField('timeSlotId', 'notInEvent', 'reference');
-      if (!found.own_class) throw invalidField('schoolClassId', 'unknownClass', 'reference');
+      const event = await this.engine.openForBooking(manager, actor, eventId, 'handwerkertag', { school: schoolId }, [
+        { field: 'timeSlotId', table: 'time_slots', id: dto.timeSlotId, belongsTo: { column: 'event_id', id: eventId }, message: 'notInEvent' },
+        { field: 'schoolClassId', table: 'school_classes', id: dto.schoolClassId, belongsTo: { column: 'school_id', id: schoolId }, message: 'unknownClass' },
+      ]);
       return this.engine.place(
         manager,
         event,
