@@ -11,6 +11,7 @@ import { report } from './report';
 import { CONCURRENCY, rush } from './rush';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 5000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PORT = Number(process.env.BENCH_PORT ?? 3999);
 const POOL_SIZE = 10; // the app's default DATABASE_POOL_SIZE; the baseline gets the same
 
@@ -32,9 +33,9 @@ async function main() {
     };
     const organiser = await login(base, ORGANISER.email, ORGANISER.password);
     const schools = await phase('set-up', () => registerSchools(base, organiser, CONCURRENCY));
-    const rushResult = await phase('rush', () => rush(base, db, organiser, schools, REQUESTS));
+    const rushResult = await phase('rush', () => rush(base, db, organiser, schools, REQUESTS, ROUNDS));
     const readResults = await phase('reads', () => reads(base, db, organiser, schools));
-    report({ requests: REQUESTS, concurrency: CONCURRENCY, rush: rushResult, reads: readResults, peakMemoryMb: peaks });
+    report({ requests: REQUESTS, rounds: ROUNDS, concurrency: CONCURRENCY, rush: rushResult, reads: readResults, peakMemoryMb: peaks });
   } finally {
     await db.end();
     await stopApp(app);
