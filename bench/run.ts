@@ -4,6 +4,7 @@
  * then the reads people make meanwhile. Usage: see bench/README.md (`npm run bench`).
  */
 import { Client, Pool } from 'pg';
+import { Environment } from '../src/config/environment';
 import { login, registerSchools } from './api';
 import { ORGANISER, peakMemory, startApp, stopApp, waitForHealth } from './app-process';
 import { reads } from './reads';
@@ -13,7 +14,8 @@ import { CONCURRENCY, rush } from './rush';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 5000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PORT = Number(process.env.BENCH_PORT ?? 3999);
-const POOL_SIZE = 10; // the app's default DATABASE_POOL_SIZE; the baseline gets the same
+// The baseline gets as many connections as the app's pool (DATABASE_POOL_SIZE, else its default).
+const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? new Environment().DATABASE_POOL_SIZE);
 
 async function main() {
   const server = process.env.DATABASE_URL;
