@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { problemDetailsMiddleware, ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { setUpOpenApi } from './common/openapi/openapi';
 import { assignRequestId } from './common/http/request-logging';
+import { requireUtf8 } from './common/http/require-utf8';
 import { StrictValidationPipe } from './common/validation/validation.pipe';
 import type { AppConfig } from './config/environment';
 import { runMigrations } from './database/migrate';
@@ -46,9 +47,9 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
     assignRequestId(req, res);
     next();
   });
-  app.use(express.json({ limit: config.BODY_LIMIT }));
-  app.use(express.urlencoded({ extended: false, limit: config.BODY_LIMIT }));
-  app.use(express.text({ type: 'text/calendar', limit: config.BODY_LIMIT })); // holiday imports
+  app.use(express.json({ limit: config.BODY_LIMIT, verify: requireUtf8 }));
+  app.use(express.urlencoded({ extended: false, limit: config.BODY_LIMIT, verify: requireUtf8 }));
+  app.use(express.text({ type: 'text/calendar', limit: config.BODY_LIMIT, verify: requireUtf8 })); // holiday imports
   app.use(cookieParser());
   app.use(csrfProtection(config.cookieSecure));
   app.use(problemDetailsMiddleware()); // body parser errors: malformed JSON, too large

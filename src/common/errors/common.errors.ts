@@ -11,6 +11,11 @@ export const commonErrors = defineErrors({
     de: 'Die Anfrage enthält kein gültiges JSON.',
     en: 'The request body is not valid JSON.',
   },
+  body_encoding_invalid: {
+    status: 400,
+    de: 'Die Anfrage enthält Zeichen, die nicht als UTF-8 kodiert sind. Bitte den Text noch einmal eingeben statt ihn einzufügen.',
+    en: 'The request contains characters that are not encoded as UTF-8. Please type the text again instead of pasting it.',
+  },
   payload_too_large: {
     status: 413,
     de: 'Die Anfrage ist zu groß.',

@@ -40,11 +40,15 @@ const titles: Record<number, { de: string; en: string }> = {
   503: { de: 'Vorübergehend nicht verfügbar', en: 'Service unavailable' },
 };
 
+/** The body-parser error type of a body that is not UTF-8 (see http/require-utf8.ts). */
+export const INVALID_UTF8 = 'encoding.invalid';
+
 /** Maps anything thrown (domain error, Nest/Express error, driver error) to a DomainError. */
 export function toDomainError(error: unknown): DomainError {
   if (error instanceof DomainError) return error;
   const bodyParser = error as { type?: string; status?: number };
   if (bodyParser?.type === 'entity.parse.failed') return new DomainError('malformed_json');
+  if (bodyParser?.type === INVALID_UTF8) return new DomainError('body_encoding_invalid');
   if (bodyParser?.type === 'entity.too.large') return new DomainError('payload_too_large');
   if (bodyParser?.type === 'encoding.unsupported' || bodyParser?.type === 'charset.unsupported') {
     return new DomainError('unsupported_media_type');
