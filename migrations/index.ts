@@ -4,6 +4,7 @@ import { Notifications1763884800000 } from './1763884800000-Notifications';
 import { OrganiserTools1763971200000 } from './1763971200000-OrganiserTools';
 import { MailsAfterCommit1764057600000 } from './1764057600000-MailsAfterCommit';
 import { UnloggedRateLimits1764144000000 } from './1764144000000-UnloggedRateLimits';
+import { EventCapacityIndex1764230400000 } from './1764230400000-EventCapacityIndex';
 
 /**
  * Every migration, oldest first. The schema's only source: a new migration file is
@@ -16,4 +17,5 @@ export const migrations = [
   OrganiserTools1763971200000,
   MailsAfterCommit1764057600000,
   UnloggedRateLimits1764144000000,
+  EventCapacityIndex1764230400000,
 ];
