@@ -5,6 +5,7 @@ import { OrganiserTools1763971200000 } from './1763971200000-OrganiserTools';
 import { MailsAfterCommit1764057600000 } from './1764057600000-MailsAfterCommit';
 import { UnloggedRateLimits1764144000000 } from './1764144000000-UnloggedRateLimits';
 import { EventCapacityIndex1764230400000 } from './1764230400000-EventCapacityIndex';
+import { MailCompositionErrors1764316800000 } from './1764316800000-MailCompositionErrors';
 
 /**
  * Every migration, oldest first. The schema's only source: a new migration file is
@@ -18,4 +19,5 @@ export const migrations = [
   MailsAfterCommit1764057600000,
   UnloggedRateLimits1764144000000,
   EventCapacityIndex1764230400000,
+  MailCompositionErrors1764316800000,
 ];

@@ -121,6 +121,27 @@ describe('mail delivery through a real SMTP server', () => {
     expect(new Set(ids).size).toBe(accountMails + 6);
   });
 
+  it('sets aside a change whose mail cannot be composed, without holding up the changes behind it', async () => {
+    const first = await bookVisit(t, organiser);
+    await worker.runOnce();
+    // a change no mail can be made of (its date is no date), before a booking made after it
+    const [poison] = await t.dataSource.query(
+      `INSERT INTO booking_changes (booking_id, change, from_status, to_status, details, booking_version)
+       VALUES ($1, 'day_cancelled', 'confirmed', 'confirmed', '{"date": "kaputt"}', 1) RETURNING id`,
+      [first.visit.id],
+    );
+    const second = await bookVisit(t, organiser);
+    await worker.runOnce();
+    const mailed = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_mails WHERE booking_id = $1 AND kind = 'booking-confirmed'`, [second.visit.id]);
+    expect(mailed[0].n).toBe(1);
+    const [setAside] = await t.dataSource.query(`SELECT notified_at, notify_attempts, notify_error FROM booking_changes WHERE id = $1`, [poison.id]);
+    expect(setAside).toMatchObject({ notified_at: null, notify_attempts: 1, notify_error: expect.stringMatching(/invalid time value/i) });
+    // tried again on later passes, then left for a person
+    for (let pass = 0; pass < 6; pass++) await worker.runOnce();
+    expect((await t.dataSource.query(`SELECT notify_attempts FROM booking_changes WHERE id = $1`, [poison.id]))[0].notify_attempts).toBe(5);
+    await t.dataSource.query(`DELETE FROM booking_changes WHERE id = $1`, [poison.id]);
+  });
+
   it('sends nothing for a booking whose transaction rolled back', async () => {
     const { fair, slot, school } = await bookVisit(t, organiser);
     const classId = (await newClass(school.client, school.id)).id;

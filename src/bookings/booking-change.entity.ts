@@ -42,4 +42,12 @@ export class BookingChange {
 
   @Column('timestamptz', { nullable: true })
   notifiedAt: Date | null;
+
+  /** Failed attempts to compose its mail; at MAX_ATTEMPTS it waits for a person. */
+  @Column('integer', { default: 0 })
+  notifyAttempts: number;
+
+  /** Why its mail could not be composed, the last time it was tried. */
+  @Column('text', { nullable: true })
+  notifyError: string | null;
 }

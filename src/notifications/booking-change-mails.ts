@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/environment';
@@ -30,6 +30,8 @@ interface PendingChange {
 // Changes per transaction: large enough to load occasions and recipients in a few queries,
 // small enough to keep the composing transaction short.
 const BATCH = 100;
+// A change whose mail failed this often waits for a person (its error is kept with it).
+const MAX_ATTEMPTS = 5;
 
 function mailKind(change: PendingChange): MailKind {
   switch (change.change) {
@@ -70,6 +72,8 @@ const STATUS_TEXT: Record<Locale, Record<string, string>> = {
  */
 @Injectable()
 export class BookingChangeMails {
+  private readonly logger = new Logger('BookingChangeMails');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
@@ -77,23 +81,57 @@ export class BookingChangeMails {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Composes the mails of every change not yet notified; returns how many changes. */
+  /** Composes the mails of every change not yet notified; returns how many changes were claimed. */
   async composePending(): Promise<number> {
-    let composed = 0;
+    let claimed = 0;
     for (;;) {
       const batch = await inTransaction(this.dataSource, (manager) => this.composeBatch(manager));
-      composed += batch;
-      if (batch < BATCH) return composed;
+      claimed += batch;
+      if (batch < BATCH) return claimed;
     }
   }
 
+  /**
+   * One change that cannot be turned into mail must not hold up the others behind it: when
+   * the batch fails, it is composed again change by change (each under a savepoint), and a
+   * change that fails alone is set aside with its error, tried again on later passes up to
+   * MAX_ATTEMPTS times, and logged.
+   */
   private async composeBatch(manager: EntityManager): Promise<number> {
     const changes: PendingChange[] = await manager.query(
       `SELECT id, booking_id, change, from_status, to_status, actor_id, reason, details, booking_version
-         FROM booking_changes WHERE notified_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [BATCH],
+         FROM booking_changes WHERE notified_at IS NULL AND notify_attempts < $2
+        ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [BATCH, MAX_ATTEMPTS],
     );
     if (changes.length === 0) return 0;
+    if ((await this.underSavepoint(manager, () => this.compose(manager, changes))) === true) return changes.length;
+    for (const change of changes) {
+      const failure = await this.underSavepoint(manager, () => this.compose(manager, [change]));
+      if (failure === true) continue;
+      this.logger.error(`mail for booking change ${change.id} (booking ${change.booking_id}) not composed: ${failure}`);
+      await manager.query(`UPDATE booking_changes SET notify_attempts = notify_attempts + 1, notify_error = $2 WHERE id = $1`, [
+        change.id,
+        failure.slice(0, 500),
+      ]);
+    }
+    return changes.length;
+  }
+
+  /** True if `work` succeeded; else its error message, with everything it wrote undone. */
+  private async underSavepoint(manager: EntityManager, work: () => Promise<void>): Promise<true | string> {
+    await manager.query('SAVEPOINT compose');
+    try {
+      await work();
+      await manager.query('RELEASE SAVEPOINT compose');
+      return true;
+    } catch (error) {
+      await manager.query('ROLLBACK TO SAVEPOINT compose');
+      return String((error as Error)?.message ?? error);
+    }
+  }
+
+  private async compose(manager: EntityManager, changes: PendingChange[]): Promise<void> {
     const occasions = new Map(
       (await this.occasions.load(manager, [...new Set(changes.map((c) => c.booking_id))])).map((o) => [o.bookingId, o]),
     );
@@ -123,7 +161,6 @@ export class BookingChangeMails {
     });
     await this.outbox.insert(manager, mails);
     await manager.query(`UPDATE booking_changes SET notified_at = now() WHERE id = ANY($1::bigint[])`, [changes.map((c) => c.id)]);
-    return changes.length;
   }
 
   /** A calendar entry while the booking holds a place; a cancellation when it gives one up. */
