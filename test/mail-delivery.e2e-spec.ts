@@ -139,6 +139,12 @@ describe('mail delivery through a real SMTP server', () => {
     // tried again on later passes, then left for a person
     for (let pass = 0; pass < 6; pass++) await worker.runOnce();
     expect((await t.dataSource.query(`SELECT notify_attempts FROM booking_changes WHERE id = $1`, [poison.id]))[0].notify_attempts).toBe(5);
+    // organisers see it with its error, and may have it tried again
+    const listed = (await organiser.get('/api/v1/outbox/unmailed-changes').expect(200)).body.items;
+    expect(listed).toEqual([expect.objectContaining({ id: poison.id, bookingId: first.visit.id, change: 'day_cancelled', attempts: 5, lastError: expect.stringMatching(/invalid time value/i) })]);
+    await organiser.post(`/api/v1/outbox/unmailed-changes/${poison.id}/retry`).expect(200);
+    expect((await t.dataSource.query(`SELECT notify_attempts FROM booking_changes WHERE id = $1`, [poison.id]))[0].notify_attempts).toBe(0);
+    await organiser.post('/api/v1/outbox/unmailed-changes/99999999999999999999999/retry').expect(404);
     await t.dataSource.query(`DELETE FROM booking_changes WHERE id = $1`, [poison.id]);
   });
 

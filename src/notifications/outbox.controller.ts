@@ -37,6 +37,38 @@ export class OutboxController {
     return { items, total, page, pageSize };
   }
 
+  /**
+   * Booking changes whose mail could not be composed (after MAX_ATTEMPTS they wait for a
+   * person), with the error: the booking stands, only its mail is missing.
+   */
+  @Get('unmailed-changes')
+  async unmailedChanges() {
+    const items = await this.dataSource.query(
+      `SELECT id, booking_id AS "bookingId", change, to_status AS "toStatus", occurred_at AS "occurredAt",
+              notify_attempts AS attempts, notify_error AS "lastError"
+         FROM booking_changes WHERE notified_at IS NULL AND notify_attempts > 0 ORDER BY id`,
+    );
+    return { items };
+  }
+
+  /** Tries to compose a set-aside change's mail again on the worker's next pass (after a fix). */
+  @Post('unmailed-changes/:changeId/retry')
+  @HttpCode(200)
+  @Roles(Role.Organiser)
+  async retryChange(@Param('changeId') changeId: string) {
+    // history ids are numbers; anything else names no change
+    const [change] = /^\d{1,18}$/.test(changeId)
+      ? await queryRows(
+          this.dataSource.manager,
+          `UPDATE booking_changes SET notify_attempts = 0, notify_error = NULL
+            WHERE id = $1::bigint AND notified_at IS NULL AND notify_attempts > 0 RETURNING id`,
+          [changeId],
+        )
+      : [];
+    if (!change) throw new NotFoundError('Die Buchungsänderung');
+    return { id: changeId, retry: true };
+  }
+
   /** One mail with its text, HTML and calendar attachment (until its body is purged). */
   @Get(':mailId')
   async get(@Param('mailId', UuidParam) mailId: string) {

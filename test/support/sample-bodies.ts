@@ -68,6 +68,7 @@ export function sampleBody(method: string, path: string, ids: Record<string, str
     'POST /api/v1/bookings/{bookingId}/cancel': { reason: 'Test' },
     'POST /api/v1/bookings/{bookingId}/cancelled-days': { date: '2027-03-08', reason: 'krank' },
     'POST /api/v1/outbox/{mailId}/retry': {},
+    'POST /api/v1/outbox/unmailed-changes/{changeId}/retry': {},
   };
   if (method === 'get' || method === 'delete') return undefined;
   const key = `${method.toUpperCase()} ${path}`;
