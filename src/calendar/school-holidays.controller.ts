@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { StrictValidationPipe } from '../common/validation/validation.pipe';
 import { Public, Roles } from '../auth/auth.decorators';
 import { Role } from '../auth/role';
 import { invalidField } from '../common/errors/domain-error';
@@ -44,11 +45,13 @@ export class SchoolHolidaysController {
   @Roles(Role.Organiser)
   @ApiConsumes('text/calendar', 'application/json')
   @ApiBody({ type: IcsImportDto })
-  import(@Query() query: SchoolYearQuery, @Req() req: Request) {
-    const text = typeof req.body === 'string' ? req.body : (req.body as { ics?: unknown })?.ics;
-    if (typeof text !== 'string' || text.length === 0) {
-      throw invalidField('ics', 'should not be null or undefined', 'isDefined');
-    }
+  async import(@Query() query: SchoolYearQuery, @Req() req: Request) {
+    // JSON is checked like every other body (unknown fields refused); a calendar arrives as text
+    const text =
+      typeof req.body === 'string'
+        ? req.body
+        : ((await new StrictValidationPipe().transform(req.body, { type: 'body', metatype: IcsImportDto })) as IcsImportDto).ics;
+    if (text.length === 0) throw invalidField('ics', 'should not be null or undefined', 'isDefined');
     return this.holidays.importIcs(query.schoolYear, text);
   }
 
