@@ -142,6 +142,9 @@ describe('mail delivery through a real SMTP server', () => {
     // organisers see it with its error, and may have it tried again
     const listed = (await organiser.get('/api/v1/outbox/unmailed-changes').expect(200)).body.items;
     expect(listed).toEqual([expect.objectContaining({ id: poison.id, bookingId: first.visit.id, change: 'day_cancelled', attempts: 5, lastError: expect.stringMatching(/invalid time value/i) })]);
+    const page = await organiser.get('/verwaltung/postausgang').expect(200);
+    expect(page.text).toContain('Buchungsänderungen ohne Mail');
+    expect(page.text).toContain(first.visit.id);
     await organiser.post(`/api/v1/outbox/unmailed-changes/${poison.id}/retry`).expect(200);
     expect((await t.dataSource.query(`SELECT notify_attempts FROM booking_changes WHERE id = $1`, [poison.id]))[0].notify_attempts).toBe(0);
     await organiser.post('/api/v1/outbox/unmailed-changes/99999999999999999999999/retry').expect(404);

@@ -147,7 +147,12 @@ export class AdminPagesController {
     const mails = await this.dataSource.query(
       `SELECT id, recipient, subject, status, attempts, last_error, created_at, text_body FROM outbox_mails ORDER BY created_at DESC LIMIT 100`,
     );
-    res.send(this.pages.render('admin-outbox', pageContext(req, res, text(actor.locale, 'admin.outbox'), { section: 'admin', mails })));
+    // booking changes whose mail could not be written: rare, but a person must see them
+    const unmailed = await this.dataSource.query(
+      `SELECT id, booking_id, change, notify_attempts, notify_error FROM booking_changes
+        WHERE notified_at IS NULL AND notify_attempts > 0 ORDER BY id LIMIT 100`,
+    );
+    res.send(this.pages.render('admin-outbox', pageContext(req, res, text(actor.locale, 'admin.outbox'), { section: 'admin', mails, unmailed })));
   }
 
   @Get('statistik')
