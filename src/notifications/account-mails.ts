@@ -6,7 +6,7 @@ import type { Locale } from '../common/errors/error-messages';
 import { formatDateTime } from '../common/time/berlin';
 import type { OrganisationKind } from '../organisations/organisation-status';
 import { OutboxService } from './outbox.service';
-import { membersOf } from './recipients';
+import { membersByOrganisation } from './recipients';
 
 /** Mails about accounts and organisations, each written in the caller's transaction. */
 @Injectable()
@@ -55,7 +55,8 @@ export class AccountMails {
     mail: 'organisation-registered' | 'organisation-approved' | 'organisation-rejected',
     data: { organisationName: string; reason: string | null },
   ) {
-    const members = await membersOf(manager, kind === 'company' ? { companyIds: [organisationId] } : { schoolIds: [organisationId] });
+    const organisation = kind === 'company' ? { companyId: organisationId, schoolId: null } : { companyId: null, schoolId: organisationId };
+    const members = (await membersByOrganisation(manager, [organisation])).get(organisationId) ?? [];
     await this.outbox.enqueue(manager, mail, members, (_locale, recipient) => ({ ...data, name: recipient.name, url: this.config.PUBLIC_URL }));
   }
 }
