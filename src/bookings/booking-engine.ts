@@ -137,6 +137,17 @@ export class BookingEngine {
    * first (not a conditional UPDATE, which locks nothing when it fails) means a booking that
    * does not fit sees every cancellation committed before it, or is seen by it when it
    * promotes from the waiting list.
+   *
+   * Why every column of the counter is set from `pool`, the locked row: all parts of one
+   * WITH statement share the snapshot taken when the statement began. When `pool` had to
+   * wait for the lock (a cancellation or a capacity change held it), it returns the row as
+   * that transaction left it, but the UPDATE in `held` first computes its new row from the
+   * older snapshot and PostgreSQL checks the CHECK constraint on that row before it notices
+   * the newer version. With `b.booked + q` a booking behind a cancellation on a full slot
+   * broke the CHECK (a 500 for a booking that fits); with a stale `capacity`, one behind a
+   * capacity raise did. `pool`'s values cannot change until this transaction ends, so the
+   * row is the same whichever version the UPDATE started from, and its WHERE names only the
+   * key and `pool`. The booking is confirmed only if `held` wrote the counter.
    */
   async place(manager: EntityManager, event: Event, booking: NewBooking, context: ChangeContext): Promise<Booking> {
     const approved: BookingStatus = this.needsApproval(event, booking.kind) ? 'pending' : 'confirmed';
@@ -153,13 +164,14 @@ export class BookingEngine {
     try {
       rows = await manager.query(
         `WITH pool AS (
-           SELECT id, capacity, booked + $${at + 2} <= capacity AS fits FROM bookables WHERE id = $${at + 1} FOR UPDATE),
+           SELECT id, capacity, booked, booked + $${at + 2} <= capacity AS fits FROM bookables WHERE id = $${at + 1} FOR UPDATE),
          held AS (
-           UPDATE bookables b SET booked = b.booked + $${at + 2} FROM pool WHERE b.id = pool.id AND pool.fits),
+           UPDATE bookables b SET booked = pool.booked + $${at + 2}, capacity = pool.capacity FROM pool WHERE b.id = pool.id AND pool.fits RETURNING b.id),
          created AS (
            INSERT INTO bookings (${columns.names.join(', ')}, status, waitlisted_at)
-           SELECT ${values}, CASE WHEN pool.fits THEN $${at + 3} ELSE 'waitlisted' END, CASE WHEN pool.fits THEN NULL ELSE now() END
-             FROM pool WHERE $${at + 2} <= pool.capacity
+           SELECT ${values}, CASE WHEN held.id IS NOT NULL THEN $${at + 3} ELSE 'waitlisted' END,
+                  CASE WHEN held.id IS NOT NULL THEN NULL ELSE now() END
+             FROM pool LEFT JOIN held ON true WHERE $${at + 2} <= pool.capacity
            RETURNING *),
          history AS (
            INSERT INTO booking_changes (booking_id, change, to_status, actor_id, reason, details, booking_version)
@@ -205,18 +217,17 @@ export class BookingEngine {
     return manager.findOneByOrFail(Booking, { id: booking.id });
   }
 
-  /** Sets a new capacity; refuses to go below what is booked; promotes when it grows. */
+  /**
+   * Sets a new capacity; refuses to go below what is booked; promotes when it grows. The
+   * counter is locked first and the decision taken on the locked row: a single conditional
+   * UPDATE would judge "below what is booked" on the statement's snapshot and refuse a
+   * capacity that a cancellation committed meanwhile had made possible.
+   */
   async setCapacity(manager: EntityManager, bookableId: string, capacity: number): Promise<void> {
-    const [row] = await queryRows(
-      manager,
-      `UPDATE bookables SET capacity = $2 WHERE id = $1 AND booked <= $2 RETURNING booked`,
-      [bookableId, capacity],
-    );
-    if (!row) {
-      const [current] = await manager.query(`SELECT booked FROM bookables WHERE id = $1`, [bookableId]);
-      if (!current) throw new NotFoundError('');
-      throw new DomainError('capacity_below_booked', { booked: current.booked });
-    }
+    const [current] = await manager.query(`SELECT booked FROM bookables WHERE id = $1 FOR UPDATE`, [bookableId]);
+    if (!current) throw new NotFoundError('');
+    if (current.booked > capacity) throw new DomainError('capacity_below_booked', { booked: current.booked });
+    await manager.query(`UPDATE bookables SET capacity = $2 WHERE id = $1`, [bookableId, capacity]);
     await this.promote(manager, bookableId);
   }
 
@@ -287,8 +298,9 @@ export class BookingEngine {
       .addOrderBy('b.id', 'ASC')
       .getMany();
     for (const booking of waiting) {
-      if (booking.quantity > free) continue;
-      await this.hold(manager, bookableId, booking.quantity);
+      // `free` was read under the counter's lock, so the hold succeeds; if it ever did not,
+      // the booking keeps waiting rather than being confirmed without its places.
+      if (booking.quantity > free || !(await this.hold(manager, bookableId, booking.quantity))) continue;
       free -= booking.quantity;
       const to: BookingStatus = pool.requires_approval || ALWAYS_NEEDS_APPROVAL.includes(booking.kind) ? 'pending' : 'confirmed';
       await this.updateBooking(manager, booking.id, { status: to, waitlistedAt: null });

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '../src/auth/role';
+import { BookingEngine } from '../src/bookings/booking-engine';
+import { ApiClient, explain, newClass, newClasses, newCompany, newEvent, newPupil, newSchool, newStaff, newTimeSlot, standApplication } from './support/factories';
+import { holdOpen, lockWaiters } from './support/interleavings';
+import { offerBody } from './support/sample-bodies';
+import { startTestApp, TestApp } from './support/test-app';
+
+/**
+ * The orders of two transactions that broke the engine, made to happen on purpose: the test
+ * holds a cancellation (or a capacity change) open with its locks, sends the booking, waits
+ * until the booking queues for the counter's lock, and only then commits. Before the fix, a
+ * booking behind a cancellation on a full pool answered 500 (the CHECK on the counter saw
+ * the count of the statement's older snapshot).
+ *
+ * These need a PostgreSQL server: the embedded database has one connection, so the held
+ * transaction would hold back the booking before it reaches the lock, and no such order can
+ * happen there at all.
+ */
+const onServer = process.env.DATABASE_URL ? describe : describe.skip;
+
+onServer('bookings that queue behind a change of the same capacity (needs a PostgreSQL server: DATABASE_URL)', () => {
+  let t: TestApp;
+  let organiser: ApiClient;
+  let engine: BookingEngine;
+  let baseUrl: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    organiser = (await newStaff(t, Role.Organiser)).client;
+    engine = t.app.get(BookingEngine);
+    baseUrl = await t.url();
+  });
+  afterAll(() => t.close());
+
+  /** Sends a booking over a real connection, so that it can wait while the test goes on. */
+  const send = (client: ApiClient, path: string, body: object, method = 'POST') =>
+    fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${client.token}`, 'Idempotency-Key': randomUUID() },
+      body: JSON.stringify(body),
+    }).then(async (res) => ({ status: res.status, body: await res.json() }));
+
+  const counter = async (bookableId: string) =>
+    (await t.dataSource.query(`SELECT capacity, booked FROM bookables WHERE id = $1`, [bookableId]))[0] as { capacity: number; booked: number };
+
+  const cancelInOpenTransaction = (bookingId: string) =>
+    holdOpen(t, (manager) => engine.transition(manager, bookingId, 'cancelled', { actorId: null, reason: 'Test' }));
+
+  async function fullSlot() {
+    const fair = await newEvent(organiser, 'handwerkertag');
+    const slot = await newTimeSlot(organiser, fair.id, 10);
+    const school = await newSchool(t, { approvedBy: organiser });
+    const classes = await newClasses(t, school.id, 3);
+    const visit = (schoolClassId: string, pupils: number) =>
+      school.client.post(`/api/v1/events/${fair.id}/class-visits`, { timeSlotId: slot.id, schoolClassId, pupils, teachers: 0 });
+    const first = (await visit(classes[0], 5).expect(explain(201))).body;
+    await visit(classes[1], 5).expect(explain(201));
+    return { fair, slot, school, first, nextClass: classes[2] };
+  }
+
+  it('confirms a class visit that waited for the lock while a cancellation freed places on a full slot', async () => {
+    const { fair, slot, school, first, nextClass } = await fullSlot();
+    const cancellation = await cancelInOpenTransaction(first.id);
+    const booking = send(school.client, `/api/v1/events/${fair.id}/class-visits`, { timeSlotId: slot.id, schoolClassId: nextClass, pupils: 3, teachers: 0 });
+    await lockWaiters(t, 1);
+    await cancellation.commit();
+    const answer = await booking;
+    expect(answer).toMatchObject({ status: 201, body: { status: 'confirmed', quantity: 3 } });
+    expect(await counter(slot.id)).toEqual({ capacity: 10, booked: 8 });
+  });
+
+  it('waitlists a class visit that still does not fit after the cancellation it waited for', async () => {
+    const { fair, slot, school, first, nextClass } = await fullSlot();
+    const cancellation = await cancelInOpenTransaction(first.id);
+    const booking = send(school.client, `/api/v1/events/${fair.id}/class-visits`, { timeSlotId: slot.id, schoolClassId: nextClass, pupils: 6, teachers: 0 });
+    await lockWaiters(t, 1);
+    await cancellation.commit();
+    expect(await booking).toMatchObject({ status: 201, body: { status: 'waitlisted' } });
+    expect(await counter(slot.id)).toEqual({ capacity: 10, booked: 5 });
+  });
+
+  it('confirms a class visit that waited for the lock while the capacity of a full slot was raised', async () => {
+    const { fair, slot, school, nextClass } = await fullSlot();
+    const raise = await holdOpen(t, (manager) => engine.setCapacity(manager, slot.id, 12));
+    const booking = send(school.client, `/api/v1/events/${fair.id}/class-visits`, { timeSlotId: slot.id, schoolClassId: nextClass, pupils: 2, teachers: 0 });
+    await lockWaiters(t, 1);
+    await raise.commit();
+    expect(await booking).toMatchObject({ status: 201, body: { status: 'confirmed' } });
+    expect(await counter(slot.id)).toEqual({ capacity: 12, booked: 12 });
+  });
+
+  it('lowers a capacity that a cancellation it waited for has made possible', async () => {
+    const { fair, slot, first } = await fullSlot();
+    const cancellation = await cancelInOpenTransaction(first.id);
+    const lower = organiser.patch(`/api/v1/events/${fair.id}/time-slots/${slot.id}`, { capacity: 6 }).then((res) => res);
+    await lockWaiters(t, 1);
+    await cancellation.commit();
+    expect((await lower).status).toBe(200);
+    expect(await counter(slot.id)).toEqual({ capacity: 6, booked: 5 });
+  });
+
+  it('takes the freed stand for the application that waited behind the withdrawal', async () => {
+    const fair = await newEvent(organiser, 'handwerkertag', { standCount: 1 });
+    const [a, b] = [await newCompany(t, { approvedBy: organiser }), await newCompany(t, { approvedBy: organiser })];
+    const first = (await a.client.post(`/api/v1/events/${fair.id}/stand-applications`, standApplication()).expect(explain(201))).body;
+    expect(first.status).toBe('pending');
+    const withdrawal = await cancelInOpenTransaction(first.id);
+    const application = send(b.client, `/api/v1/events/${fair.id}/stand-applications`, standApplication());
+    await lockWaiters(t, 1);
+    await withdrawal.commit();
+    expect(await application).toMatchObject({ status: 201, body: { status: 'pending' } });
+    expect(await counter(first.bookableId)).toEqual({ capacity: 1, booked: 1 });
+  });
+
+  it('places a pupil on the weekday place that was freed while the placement waited', async () => {
+    const term = await newEvent(organiser, 'praxistage');
+    const company = await newCompany(t, { approvedBy: organiser });
+    const school = await newSchool(t, { approvedBy: organiser });
+    const schoolClass = await newClass(school.client, school.id);
+    const offer = (await company.client.post(`/api/v1/events/${term.id}/offers`, offerBody({ weekdays: [1], placesPerWeekday: 1 })).expect(explain(201))).body;
+    const [lena, tom] = [await newPupil(school.client, school.id, schoolClass.id), await newPupil(school.client, school.id, schoolClass.id, { firstName: 'Tom' })];
+    const first = (await school.client.post(`/api/v1/events/${term.id}/placements`, { offerId: offer.id, weekday: 1, pupilId: lena.id }).expect(explain(201))).body;
+    const cancellation = await cancelInOpenTransaction(first.id);
+    const placement = send(school.client, `/api/v1/events/${term.id}/placements`, { offerId: offer.id, weekday: 1, pupilId: tom.id });
+    await lockWaiters(t, 1);
+    await cancellation.commit();
+    expect(await placement).toMatchObject({ status: 201, body: { status: 'confirmed' } });
+    expect(await counter(first.bookableId)).toEqual({ capacity: 1, booked: 1 });
+  });
+});
