@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '../src/auth/role';
 import { BookingEngine } from '../src/bookings/booking-engine';
 import { ApiClient, explain, newClass, newClasses, newCompany, newEvent, newPupil, newSchool, newStaff, newTimeSlot, standApplication } from './support/factories';
+import { brokenBookingRules } from './support/booking-invariants';
 import { holdOpen, lockWaiters } from './support/interleavings';
+import { fireAll } from './support/parallel';
 import { offerBody } from './support/sample-bodies';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -40,8 +42,7 @@ onServer('bookings that queue behind a change of the same capacity (needs a Post
       body: JSON.stringify(body),
     }).then(async (res) => ({ status: res.status, body: await res.json() }));
 
-  const counter = async (bookableId: string) =>
-    (await t.dataSource.query(`SELECT capacity, booked FROM bookables WHERE id = $1`, [bookableId]))[0] as { capacity: number; booked: number };
+  const counter = (bookableId: string) => counterOf(t, bookableId);
 
   const cancelInOpenTransaction = (bookingId: string) =>
     holdOpen(t, (manager) => engine.transition(manager, bookingId, 'cancelled', { actorId: null, reason: 'Test' }));
@@ -99,6 +100,25 @@ onServer('bookings that queue behind a change of the same capacity (needs a Post
     expect(await counter(slot.id)).toEqual({ capacity: 6, booked: 5 });
   });
 
+  it('cancels an event whose waiting list moves up while the cancellation waits: every booking ends with its history and versions', async () => {
+    const { fair, slot, school, first, nextClass } = await fullSlot();
+    const waiting = (await send(school.client, `/api/v1/events/${fair.id}/class-visits`, { timeSlotId: slot.id, schoolClassId: nextClass, pupils: 4, teachers: 0 })).body;
+    expect(waiting.status).toBe('waitlisted');
+    const cancellation = await cancelInOpenTransaction(first.id);
+    const eventCancelled = send(organiser, `/api/v1/events/${fair.id}/status`, { status: 'cancelled', reason: 'Sturmwarnung' });
+    await lockWaiters(t, 1);
+    await cancellation.commit();
+    expect((await eventCancelled).status).toBe(200);
+    const history = await t.dataSource.query(`SELECT change, to_status, booking_version FROM booking_changes WHERE booking_id = $1 ORDER BY id`, [waiting.id]);
+    expect(history).toEqual([
+      { change: 'created', to_status: 'waitlisted', booking_version: 1 },
+      { change: 'promoted', to_status: 'confirmed', booking_version: 2 },
+      { change: 'cancelled', to_status: 'cancelled', booking_version: 3 },
+    ]);
+    expect(await counter(slot.id)).toEqual({ capacity: 10, booked: 0 });
+    expect(await brokenBookingRules(t.dataSource, [fair.id])).toEqual([]);
+  });
+
   it('takes the freed stand for the application that waited behind the withdrawal', async () => {
     const fair = await newEvent(organiser, 'handwerkertag', { standCount: 1 });
     const [a, b] = [await newCompany(t, { approvedBy: organiser }), await newCompany(t, { approvedBy: organiser })];
@@ -128,3 +148,35 @@ onServer('bookings that queue behind a change of the same capacity (needs a Post
     expect(await counter(first.bookableId)).toEqual({ capacity: 1, booked: 1 });
   });
 });
+
+/**
+ * The rate limit's counter is one upsert per request: under a burst of parallel requests
+ * each must count, or more than the limit get through. Runs on both databases.
+ */
+describe('the booking limit under a burst of parallel requests', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ BOOKING_LIMIT_PER_MINUTE: '5' });
+  });
+  afterAll(() => t.close());
+
+  it('lets exactly the limit through when 20 requests of one member arrive at once', async () => {
+    const organiser = (await newStaff(t, Role.Organiser)).client;
+    const fair = await newEvent(organiser, 'handwerkertag');
+    const slot = await newTimeSlot(organiser, fair.id, 500);
+    const school = await newSchool(t, { approvedBy: organiser });
+    const classes = await newClasses(t, school.id, 20);
+    const answers = await fireAll(
+      await t.url(),
+      school.client.token!,
+      classes.map((schoolClassId) => ({ path: `/api/v1/events/${fair.id}/class-visits`, body: { timeSlotId: slot.id, schoolClassId, pupils: 1, teachers: 0 } })),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(5);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(15);
+    expect(await counterOf(t, slot.id)).toEqual({ capacity: 500, booked: 5 });
+  });
+});
+
+async function counterOf(t: TestApp, bookableId: string) {
+  return (await t.dataSource.query(`SELECT capacity, booked FROM bookables WHERE id = $1`, [bookableId]))[0] as { capacity: number; booked: number };
+}

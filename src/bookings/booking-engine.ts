@@ -10,7 +10,7 @@ import { Program } from '../events/event-status';
 import { restrictToVisible } from '../events/event-visibility';
 import { requireProgram } from '../events/program-guard';
 import { Booking } from './booking.entity';
-import { BOOKING_TRANSITIONS, BookingChangeKind, BookingKind, BookingStatus, HOLDS_CAPACITY } from './booking-status';
+import { BOOKING_TRANSITIONS, BookingChangeKind, BookingKind, BookingStatus, HOLDS_CAPACITY, LIVE } from './booking-status';
 import type { ErrorCode } from '../common/errors/error-catalog';
 
 /**
@@ -229,6 +229,27 @@ export class BookingEngine {
     if (current.booked > capacity) throw new DomainError('capacity_below_booked', { booked: current.booked });
     await manager.query(`UPDATE bookables SET capacity = $2 WHERE id = $1`, [bookableId, capacity]);
     await this.promote(manager, bookableId);
+  }
+
+  /**
+   * Ends every live booking of an event with it, in one statement; each leaves its history
+   * row (and so its mail), and the counters go back to zero. The caller holds the event's
+   * row lock, so no booking can enter meanwhile. As in `place`, the new version is taken
+   * from the locked row (`live`), not from the UPDATE's own snapshot of the booking, which
+   * may be older than a promotion committed while this statement waited for its lock.
+   */
+  async cancelEvent(manager: EntityManager, eventId: string, context: ChangeContext): Promise<void> {
+    await manager.query(
+      `WITH live AS (
+         SELECT id, status, version FROM bookings WHERE event_id = $1 AND status = ANY($2) ORDER BY id FOR UPDATE),
+       cancelled AS (
+         UPDATE bookings b SET status = 'cancelled', waitlisted_at = NULL, version = live.version + 1, updated_at = now()
+           FROM live WHERE b.id = live.id RETURNING b.id, live.version + 1 AS version, live.status AS from_status)
+       INSERT INTO booking_changes (booking_id, change, from_status, to_status, actor_id, reason, booking_version)
+       SELECT id, 'cancelled', from_status, 'cancelled', $3, $4, version FROM cancelled`,
+      [eventId, LIVE, context.actorId, context.reason ?? null],
+    );
+    await manager.query(`UPDATE bookables SET booked = 0 WHERE event_id = $1`, [eventId]);
   }
 
   /**

@@ -10,7 +10,6 @@ import { DomainError, FieldError, invalidField, NotFoundError } from '../common/
 import { Page, pageWindow } from '../common/http/pagination';
 import { inTransaction } from '../database/transaction';
 import { BookingEngine } from '../bookings/booking-engine';
-import { LIVE } from '../bookings/booking-status';
 import { Booking } from '../bookings/booking.entity';
 import { ChangeEventStatusDto, CreateEventDto, EventListQuery, UpdateEventDto } from './dto/event.dto';
 import { Event } from './event.entity';
@@ -146,24 +145,11 @@ export class EventsService {
       }
       await manager.update(Event, { id: eventId }, { status: dto.status });
       await this.audit.record(manager, actor, 'event', eventId, 'status_changed', { status: { from: event.status, to: dto.status }, reason: dto.reason ?? null });
-      if (dto.status === 'cancelled') await this.cancelAllBookings(manager, eventId, actor, dto.reason);
+      if (dto.status === 'cancelled') {
+        await this.engine.cancelEvent(manager, eventId, { actorId: actor.userId, reason: dto.reason ?? 'Veranstaltung abgesagt / event cancelled' });
+      }
       return manager.findOneByOrFail(Event, { id: eventId });
     });
-  }
-
-  /** Every live booking ends with the event, in one statement; each leaves its history row (and so its mail). */
-  private async cancelAllBookings(manager: EntityManager, eventId: string, actor: Actor, reason?: string) {
-    await manager.query(
-      `WITH live AS (
-         SELECT id, status FROM bookings WHERE event_id = $1 AND status = ANY($2) ORDER BY id FOR UPDATE),
-       cancelled AS (
-         UPDATE bookings b SET status = 'cancelled', waitlisted_at = NULL, version = b.version + 1, updated_at = now()
-           FROM live WHERE b.id = live.id RETURNING b.id, b.version, live.status AS from_status)
-       INSERT INTO booking_changes (booking_id, change, from_status, to_status, actor_id, reason, booking_version)
-       SELECT id, 'cancelled', from_status, 'cancelled', $3, $4, version FROM cancelled`,
-      [eventId, LIVE, actor.userId, reason ?? 'Veranstaltung abgesagt / event cancelled'],
-    );
-    await manager.query(`UPDATE bookables SET booked = 0 WHERE event_id = $1`, [eventId]);
   }
 
   /** Rules across fields, named per field: order of dates, what each program needs. */
