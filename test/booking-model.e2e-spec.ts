@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { Role } from '../src/auth/role';
 import { brokenBookingRules } from './support/booking-invariants';
 import { ApiClient, newClasses, newCompany, newEvent, newPupil, newSchool, newStaff, newTimeSlot, standApplication } from './support/factories';
-import { holdOpen } from './support/interleavings';
+import { closedGate, queueForming } from './support/interleavings';
 import { offerBody } from './support/sample-bodies';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -56,7 +56,7 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constant('offerPlaces' as const), places: fc.integer({ min: 1, max: 3 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('cancelEvent' as const), which: fc.constantFrom('fair' as const, 'term' as const) }) },
 );
-const batch = fc.record({ gate: fc.boolean(), operations: fc.array(operation, { minLength: 1, maxLength: 10 }) });
+const batch = fc.record({ gated: fc.boolean(), operations: fc.array(operation, { minLength: 1, maxLength: 10 }) });
 const run = fc.record({ requiresApproval: fc.boolean(), batches: fc.array(batch, { minLength: BATCHES_PER_RUN, maxLength: BATCHES_PER_RUN }) });
 
 interface Known {
@@ -156,16 +156,16 @@ describe('the booking engine under random concurrent batches (model-based)', () 
           }
         };
 
-        for (const { gate, operations } of plan) {
+        for (const { gated: wanted, operations } of plan) {
           const snapshot = [...known];
-          const gated = gate && onServer;
-          const lock = gated
-            ? await holdOpen(t, (manager) => manager.query(`SELECT id FROM bookables WHERE event_id = ANY($1) ORDER BY id FOR UPDATE`, [[fair.id, term.id]]))
+          const gated = wanted && onServer;
+          const gate = gated
+            ? await closedGate(t.databaseUrl, `SELECT id FROM bookables WHERE event_id = ANY($1) ORDER BY id FOR UPDATE`, [[fair.id, term.id]])
             : undefined;
           const answers = Promise.all(operations.map((o) => perform(o, snapshot)));
-          if (lock) {
-            await queueForming(t, Math.ceil(operations.length / 2));
-            await lock.commit();
+          if (gate) {
+            await queueForming(t.databaseUrl, Math.ceil(operations.length / 2));
+            await gate.open();
           }
           const results = await answers;
           batches++;
@@ -184,17 +184,3 @@ describe('the booking engine under random concurrent batches (model-based)', () 
   }, 1_800_000);
 });
 
-/**
- * Lets the gate go once `count` requests wait for a lock, or after a moment when fewer
- * arrive (some operations of a batch are refused before they reach a counter).
- */
-async function queueForming(t: TestApp, count: number, patienceMs = 400) {
-  const until = Date.now() + patienceMs;
-  while (Date.now() < until) {
-    const [{ waiting }] = await t.dataSource.query(
-      `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-    );
-    if (waiting >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { EntityManager } from 'typeorm';
 import { TestApp } from './test-app';
 
@@ -51,5 +52,44 @@ export async function lockWaiters(t: TestApp, count: number, timeoutMs = 10_000)
     if (waiting >= count) return;
     if (Date.now() > until) throw new Error(`expected ${count} sessions waiting for a lock, saw ${waiting} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/**
+ * A gate on its own connection (not the app's pool, which the requests queued behind the
+ * gate fill): locks what `lockQuery` selects FOR UPDATE until `open()`.
+ */
+export async function closedGate(databaseUrl: string, lockQuery: string, parameters: unknown[]) {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query(lockQuery, parameters);
+  return {
+    async open() {
+      await client.query('COMMIT');
+      await client.end();
+    },
+  };
+}
+
+/**
+ * Waits until `count` sessions wait for a lock, or gives up quietly after `patienceMs` when
+ * fewer arrive (some requests are refused before they reach a lock). Polls over its own
+ * connection, outside any transaction (inside one, pg_stat_activity would not change).
+ */
+export async function queueForming(databaseUrl: string, count: number, patienceMs = 400): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const until = Date.now() + patienceMs;
+    while (Date.now() < until) {
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      if (rows[0].waiting >= count) return;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  } finally {
+    await client.end();
   }
 }
