@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { repeatEvery, RepeatingJob } from '../common/scheduling/repeating-job';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/environment';
@@ -27,7 +28,7 @@ export const retryDelaySeconds = (attempts: number, base: number) => Math.min(36
 export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OutboxWorker');
   private readonly transport: MailTransport;
-  private timer?: NodeJS.Timeout;
+  private job?: RepeatingJob;
   private running?: Promise<number>;
 
   constructor(
@@ -39,14 +40,11 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   onApplicationBootstrap() {
-    if (this.config.OUTBOX_POLL_MS > 0) {
-      this.timer = setInterval(() => void this.runOnce().catch((e) => this.logger.error(`outbox run failed: ${e.message}`)), this.config.OUTBOX_POLL_MS);
-      this.timer.unref();
-    }
+    this.job = repeatEvery(this.config.OUTBOX_POLL_MS, () => this.runOnce(), this.logger, 'outbox run');
   }
 
   async onApplicationShutdown() {
-    clearInterval(this.timer);
+    await this.job?.stop();
     await this.running?.catch(() => undefined);
     this.transport.close();
   }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { repeatEvery, RepeatingJob } from '../common/scheduling/repeating-job';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/environment';
@@ -19,7 +20,7 @@ const EVERY_MINUTES = 15;
 @Injectable()
 export class Reminders implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Reminders');
-  private timer?: NodeJS.Timeout;
+  private job?: RepeatingJob;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -29,14 +30,12 @@ export class Reminders implements OnApplicationBootstrap, OnApplicationShutdown 
   ) {}
 
   onApplicationBootstrap() {
-    if (this.config.OUTBOX_POLL_MS > 0) {
-      this.timer = setInterval(() => void this.runOnce().catch((e) => this.logger.error(`reminders failed: ${e.message}`)), EVERY_MINUTES * 60_000);
-      this.timer.unref();
-    }
+    // the background work of an instance is switched on and off with its mail worker
+    this.job = repeatEvery(this.config.OUTBOX_POLL_MS > 0 ? EVERY_MINUTES * 60_000 : 0, () => this.runOnce(), this.logger, 'reminders');
   }
 
-  onApplicationShutdown() {
-    clearInterval(this.timer);
+  async onApplicationShutdown() {
+    await this.job?.stop();
   }
 
   /** Writes the reminders that are due; returns how many bookings were reminded. */

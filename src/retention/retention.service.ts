@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { repeatEvery, RepeatingJob } from '../common/scheduling/repeating-job';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { APP_CONFIG } from '../config/config.module';
@@ -19,7 +20,7 @@ const EVERY_HOURS = 6;
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Retention');
-  private timer?: NodeJS.Timeout;
+  private job?: RepeatingJob;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -27,14 +28,12 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap() {
-    if (this.config.OUTBOX_POLL_MS > 0) {
-      this.timer = setInterval(() => void this.run(null).catch((e) => this.logger.error(`retention failed: ${e.message}`)), EVERY_HOURS * 3600_000);
-      this.timer.unref();
-    }
+    // the background work of an instance is switched on and off with its mail worker
+    this.job = repeatEvery(this.config.OUTBOX_POLL_MS > 0 ? EVERY_HOURS * 3600_000 : 0, () => this.run(null), this.logger, 'retention');
   }
 
-  onApplicationShutdown() {
-    clearInterval(this.timer);
+  async onApplicationShutdown() {
+    await this.job?.stop();
   }
 
   /** What a run would delete now, and the last runs. */
