@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/common/identity/role';
 import { companyProfile, memberFor, newCompany, newSchool, newStaff, PASSWORD, schoolProfile } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 

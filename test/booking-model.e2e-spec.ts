@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/common/identity/role';
 import { brokenBookingRules } from './support/booking-invariants';
 import { ApiClient, newClasses, newCompany, newEvent, newPupil, newSchool, newStaff, newTimeSlot, standApplication } from './support/factories';
 import { closedGate, queueForming } from './support/interleavings';

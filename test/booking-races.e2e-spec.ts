@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/common/identity/role';
 import { BookingEngine } from '../src/bookings/booking-engine';
 import { ApiClient, explain, newClass, newClasses, newCompany, newEvent, newPupil, newSchool, newStaff, newTimeSlot, standApplication } from './support/factories';
 import { brokenBookingRules } from './support/booking-invariants';

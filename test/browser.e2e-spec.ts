@@ -1,6 +1,6 @@
 import * as ical from 'node-ical';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/common/identity/role';
 import { OutboxWorker } from '../src/notifications/outbox-worker';
 import { accessibilityProblems, hasChromium, launch, screenshot } from './support/browser';
 import { ApiClient, newClass, newCompany, newEvent, newSchool, newStaff, newTimeSlot, PASSWORD } from './support/factories';

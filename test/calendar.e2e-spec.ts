@@ -1,6 +1,6 @@
 import * as ical from 'node-ical';
 import request from 'supertest';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/common/identity/role';
 import { ApiClient, explain, newClass, newCompany, newEvent, newPupil, newSchool, newStaff, newTimeSlot } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 

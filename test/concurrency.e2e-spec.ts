@@ -1,4 +1,4 @@
-import { Role } from '../src/auth/role';
+import { Role } from '../src/common/identity/role';
 import { ApiClient, newClasses, newCompany, newEvent, newSchool, newStaff, newTimeSlot, standApplication } from './support/factories';
 import { fireAll } from './support/parallel';
 import { startTestApp, TestApp } from './support/test-app';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/common/identity/role';
 import { ApiClient, inDays, newCompany, newEvent, newSchool, newStaff, newTimeSlot } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 

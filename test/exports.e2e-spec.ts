@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/common/identity/role';
 import { ApiClient, explain, newClass, newCompany, newEvent, newPupil, newSchool, newStaff, newTimeSlot, standApplication } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 

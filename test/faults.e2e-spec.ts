@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/common/identity/role';
 import { OutboxWorker } from '../src/notifications/outbox-worker';
 import { freePort, startAppProcess, stopAppProcess, waitForHealth } from './support/app-process';
 import { ApiClient, newClass, newClasses, newEvent, newSchool, newStaff, newTimeSlot } from './support/factories';

@@ -1,5 +1,5 @@
-import { Role } from '../src/auth/role';
-import type { Actor } from '../src/auth/actor';
+import { Role } from '../src/common/identity/role';
+import type { Actor } from '../src/common/identity/actor';
 import { fingerprintOf } from '../src/bookings/idempotency/idempotency';
 import { IdempotencyService } from '../src/bookings/idempotency/idempotency.service';
 import { ApiClient, newClass, newEvent, newSchool, newStaff, newTimeSlot } from './support/factories';

@@ -1,6 +1,6 @@
 import * as ical from 'node-ical';
 import request from 'supertest';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/common/identity/role';
 import { OutboxWorker } from '../src/notifications/outbox-worker';
 import { Reminders } from '../src/notifications/reminders';
 import { ApiClient, explain, inDays, newClass, newCompany, newEvent, newPupil, newSchool, newStaff, newTimeSlot, PASSWORD, standApplication } from './support/factories';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/common/identity/role';
 import { BookingEngine } from '../src/bookings/booking-engine';
 import { Event } from '../src/events/event.entity';
 import { BookingChangeMails } from '../src/notifications/booking-change-mails';

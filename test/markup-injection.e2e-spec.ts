@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/common/identity/role';
 import { OutboxWorker } from '../src/notifications/outbox-worker';
 import { explain, memberFor, newClass, newCompany, newEvent, newPupil, newSchool, newStaff, PASSWORD, schoolProfile, standApplication } from './support/factories';
 import { MARKUP } from './support/hostile-values';

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/common/identity/role';
 import { ApiClient, explain, newClass, newCompany, newEvent, newPupil, newSchool, newStaff, newTimeSlot } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/common/identity/role';
 import { newEvent, newStaff } from './support/factories';
 import { PATH_WORDS, PROGRAM_OF_FORM, sampleForm, WHO_MAY } from './support/page-access';
 import { PageRoute, pageRoutes } from './support/page-routes';

@@ -1,4 +1,4 @@
-import { Role } from '../src/auth/role';
+import { Role } from '../src/common/identity/role';
 import { ApiClient, explain, newClass, newCompany, newEvent, newSchool, newStaff } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 

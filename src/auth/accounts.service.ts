@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../database/pg-errors';
 import { PasswordService } from './password.service';
-import { Role } from './role';
+import { Role } from '../common/identity/role';
 import { User } from './user.entity';
 
 export interface NewAccount {

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/environment';
-import { Actor } from './actor';
+import { Actor } from '../common/identity/actor';
 import { CurrentActor, OwnAccount, Public } from './auth.decorators';
 import { CredentialsService } from './credentials.service';
 import { LoginDto } from './dto/login.dto';

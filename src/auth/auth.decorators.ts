@@ -1,8 +1,8 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Actor } from './actor';
-import { Role } from './role';
+import { Actor } from '../common/identity/actor';
+import { Role } from '../common/identity/role';
 
 export const PUBLIC_ROUTE = 'praxisnah:public';
 export const ALLOWED_ROLES = 'praxisnah:roles';

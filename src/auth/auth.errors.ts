@@ -1,3 +1,4 @@
+import { defineThings } from '../common/errors/error-catalog';
 import { defineErrors } from '../common/errors/error-messages';
 
 export const authErrors = defineErrors({
@@ -41,4 +42,10 @@ export const authErrors = defineErrors({
     de: 'An diese E-Mail-Adresse ist schon eine offene Einladung unterwegs.',
     en: 'An open invitation to this e-mail address already exists.',
   },
+});
+
+/** What a 404 of this feature can be about. */
+export const authThings = defineThings({
+  api_token: { de: 'Der Zugangsschlüssel', en: 'The access key' },
+  invitation: { de: 'Die Einladung', en: 'The invitation' },
 });

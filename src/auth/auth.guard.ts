@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { DomainError } from '../common/errors/domain-error';
 import { ALLOWED_ROLES, OWN_ACCOUNT, PUBLIC_ROUTE } from './auth.decorators';
 import { CredentialsService, SESSION_COOKIE } from './credentials.service';
-import { Role } from './role';
+import { Role } from '../common/identity/role';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

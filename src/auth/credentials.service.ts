@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/environment';
 import { NotFoundError } from '../common/errors/domain-error';
-import { Actor } from './actor';
+import { Actor } from '../common/identity/actor';
 import { ApiToken } from './api-token.entity';
 import { hashSecret, newSecret } from './secrets';
 import { Session } from './session.entity';
@@ -112,7 +112,7 @@ export class CredentialsService {
       .set({ revokedAt: () => 'COALESCE(revoked_at, now())' })
       .where('id = :tokenId AND user_id = :userId', { tokenId, userId: actor.userId })
       .execute();
-    if (!result.affected) throw new NotFoundError('Der Zugangsschlüssel');
+    if (!result.affected) throw new NotFoundError('api_token');
   }
 
   findUser(userId: string) {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Role } from './role';
+import { Role } from '../common/identity/role';
 
 /**
  * An invitation to join: a member invites a colleague into its own company or school; an

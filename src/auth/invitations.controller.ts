@@ -4,11 +4,11 @@ import type { Response } from 'express';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/environment';
 import { UuidParam } from '../common/http/uuid-param.pipe';
-import { Actor } from './actor';
+import { Actor } from '../common/identity/actor';
 import { CurrentActor, Public, Roles } from './auth.decorators';
 import { AcceptInvitationDto, CreateInvitationDto } from './dto/invitation.dto';
 import { InvitationsService } from './invitations.service';
-import { Role } from './role';
+import { Role } from '../common/identity/role';
 import { setSessionCookie } from './session-cookie';
 
 @ApiTags('auth')

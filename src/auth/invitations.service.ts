@@ -7,11 +7,11 @@ import { inTransaction } from '../database/transaction';
 import { isUniqueViolation } from '../database/pg-errors';
 import { AccountMails } from '../notifications/account-mails';
 import { AccountsService } from './accounts.service';
-import { Actor } from './actor';
+import { Actor } from '../common/identity/actor';
 import { CredentialsService } from './credentials.service';
 import { AcceptInvitationDto, CreateInvitationDto } from './dto/invitation.dto';
 import { Invitation } from './invitation.entity';
-import { Role } from './role';
+import { Role } from '../common/identity/role';
 import { hashSecret, newSecret } from './secrets';
 
 /**
@@ -86,7 +86,7 @@ export class InvitationsService {
       ...invitationScope(actor),
       acceptedAt: IsNull(),
     });
-    if (!result.affected) throw new NotFoundError('Die Einladung');
+    if (!result.affected) throw new NotFoundError('invitation');
   }
 
   /** Creates the account and logs it in; the invitation is used up in the same transaction. */

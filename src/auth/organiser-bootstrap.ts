@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/environment';
 import { AccountsService } from './accounts.service';
-import { Role } from './role';
+import { Role } from '../common/identity/role';
 import { User } from './user.entity';
 
 /**

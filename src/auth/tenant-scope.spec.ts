@@ -1,6 +1,6 @@
 import { Repository } from 'typeorm';
-import { Actor } from './actor';
-import { Role } from './role';
+import { Actor } from '../common/identity/actor';
+import { Role } from '../common/identity/role';
 import { TenantScoped, tenantIdFor } from './tenant-scope';
 
 const actor = (role: Role, companyId: string | null = null, schoolId: string | null = null): Actor => ({
@@ -18,7 +18,7 @@ describe('tenant scope', () => {
   });
 
   it('never lets a requested id of another organisation fall back to the member’s own', () => {
-    const scoped = new TenantScoped({} as Repository<{ id: string }>, { company: 'id' }, 'Das Unternehmen');
+    const scoped = new TenantScoped({} as Repository<{ id: string }>, { company: 'id' }, 'company');
     expect(scoped.where(actor(Role.CompanyMember, 'c1'), { id: 'c2' })).toEqual({ id: NOTHING });
     expect(scoped.where(actor(Role.CompanyMember, 'c1'), { id: 'c1' })).toEqual({ id: 'c1' });
     expect(scoped.where(actor(Role.CompanyMember, 'c1'))).toEqual({ id: 'c1' });

@@ -1,8 +1,8 @@
 import { EntityManager, FindManyOptions, FindOptionsWhere, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { NotFoundError } from '../common/errors/domain-error';
 import type { OrganisationKind } from '../organisations/organisation-status';
-import { Actor } from './actor';
-import { isStaff, Role } from './role';
+import { Actor } from '../common/identity/actor';
+import { isStaff, Role } from '../common/identity/role';
 
 // Matches no row: what a member sees of another kind of organisation's tables.
 const NO_ORGANISATION = '00000000-0000-0000-0000-000000000000';
@@ -30,7 +30,7 @@ export class TenantScoped<T extends ObjectLiteral> {
     readonly repository: Repository<T>,
     private readonly columns: TenantColumns<T>,
     /** Names the thing in a 404, e.g. "Die Klasse". */
-    private readonly label: string,
+    private readonly thing: string,
   ) {}
 
   /** The column and value that restrict the actor, or null for staff. */
@@ -65,7 +65,7 @@ export class TenantScoped<T extends ObjectLiteral> {
   /** Inside a transaction pass its manager: on the embedded database another connection would wait for it. */
   async findOne(actor: Actor, where: FindOptionsWhere<T>, manager?: EntityManager): Promise<T> {
     const row = await (manager ?? this.repository.manager).findOneBy(this.repository.target, this.where(actor, where));
-    if (!row) throw new NotFoundError(this.label);
+    if (!row) throw new NotFoundError(this.thing);
     return row;
   }
 
@@ -73,14 +73,14 @@ export class TenantScoped<T extends ObjectLiteral> {
   async update(actor: Actor, where: FindOptionsWhere<T>, patch: Partial<T>, manager?: EntityManager): Promise<T> {
     if (Object.keys(patch).length > 0) {
       const result = await (manager ?? this.repository.manager).update(this.repository.target, this.where(actor, where), patch as never);
-      if (!result.affected) throw new NotFoundError(this.label);
+      if (!result.affected) throw new NotFoundError(this.thing);
     }
     return this.findOne(actor, where, manager);
   }
 
   async delete(actor: Actor, where: FindOptionsWhere<T>, manager?: EntityManager): Promise<void> {
     const result = await (manager ?? this.repository.manager).delete(this.repository.target, this.where(actor, where));
-    if (!result.affected) throw new NotFoundError(this.label);
+    if (!result.affected) throw new NotFoundError(this.thing);
   }
 
   /** A query builder already restricted to the actor's rows (alias.column = tenant). */

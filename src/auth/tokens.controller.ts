@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { UuidParam } from '../common/http/uuid-param.pipe';
-import { Actor } from './actor';
+import { Actor } from '../common/identity/actor';
 import { CurrentActor, OwnAccount } from './auth.decorators';
 import { CredentialsService } from './credentials.service';
 import { CreateTokenDto } from './dto/create-token.dto';

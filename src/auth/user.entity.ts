@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Locale } from '../common/errors/error-messages';
-import { Role } from './role';
+import { Role } from '../common/identity/role';
 
 /**
  * A person who logs in. Members belong to exactly one company or school (CHECK in the

@@ -4,7 +4,7 @@ import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { isUniqueViolation, pgConstraint } from '../database/pg-errors';
 import { entityFromRow, insertColumns } from '../database/entity-rows';
 import { queryRows } from '../database/query-rows';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { Event } from '../events/event.entity';
 import { Program } from '../events/event-status';
 import { restrictToVisible } from '../events/event-visibility';
@@ -42,7 +42,7 @@ export interface ChangeContext {
 }
 
 // Which "only once" rule a unique violation broke, in the words of the person booking.
-const UNIQUE_RULES: Record<string, ErrorCode> = {
+export const UNIQUE_RULES: Record<string, ErrorCode> = {
   bookings_stand_once: 'stand_already_applied',
   bookings_stand_number_key: 'stand_number_taken',
   bookings_class_visit_once: 'class_already_visits',
@@ -105,7 +105,7 @@ export class BookingEngine {
       entities: [event],
       raw: [row],
     } = await query.getRawAndEntities();
-    if (!event) throw new NotFoundError('Die Veranstaltung');
+    if (!event) throw new NotFoundError('event');
     requireProgram(event, program);
     if (event.status !== 'published') throw new DomainError('event_not_open');
     if (row.database_now < event.registrationOpensAt) {
@@ -183,7 +183,7 @@ export class BookingEngine {
       throw this.ruleBroken(error);
     }
     const [row] = rows;
-    if (!row) throw new NotFoundError('');
+    if (!row) throw new NotFoundError();
     if (!row.id) throw new DomainError('exceeds_capacity', { capacity: Number(row.pool_capacity) });
     return entityFromRow(manager, Booking, row);
   }
@@ -204,7 +204,7 @@ export class BookingEngine {
       .setLock('pessimistic_write')
       .where('b.id = :bookingId', { bookingId })
       .getOne();
-    if (!booking) throw new NotFoundError('Die Buchung');
+    if (!booking) throw new NotFoundError('booking');
     if (!BOOKING_TRANSITIONS[booking.status].includes(to)) {
       throw new DomainError('invalid_transition', { status: booking.status });
     }
@@ -225,7 +225,7 @@ export class BookingEngine {
    */
   async setCapacity(manager: EntityManager, bookableId: string, capacity: number): Promise<void> {
     const [current] = await manager.query(`SELECT booked FROM bookables WHERE id = $1 FOR UPDATE`, [bookableId]);
-    if (!current) throw new NotFoundError('');
+    if (!current) throw new NotFoundError();
     if (current.booked > capacity) throw new DomainError('capacity_below_booked', { booked: current.booked });
     await manager.query(`UPDATE bookables SET capacity = $2 WHERE id = $1`, [bookableId, capacity]);
     await this.promote(manager, bookableId);

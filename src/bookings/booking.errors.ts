@@ -1,3 +1,4 @@
+import { defineThings } from '../common/errors/error-catalog';
 import { defineErrors } from '../common/errors/error-messages';
 import { formatDate, formatDateTime } from '../common/time/berlin';
 
@@ -104,4 +105,12 @@ export const bookingErrors = defineErrors({
     de: 'Das wird noch von Buchungen verwendet und kann nicht gelöscht werden.',
     en: 'This is still used by bookings and cannot be deleted.',
   },
+});
+
+/** What a 404 of this feature can be about. */
+export const bookingThings = defineThings({
+  booking: { de: 'Die Buchung', en: 'The booking' },
+  booking_change: { de: 'Die Buchungsänderung', en: 'The booking change' },
+  placement: { de: 'Die Platzierung', en: 'The placement' },
+  cancelled_day: { de: 'Der abgesagte Tag', en: 'The cancelled day' },
 });

@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { sendCalendar } from '../calendar/calendar-response';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
+import { Role } from '../common/identity/role';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { BookingsService } from './bookings.service';
 import { BookingListQuery, ConfirmBookingDto, ReasonDto } from './dto/booking-actions.dto';

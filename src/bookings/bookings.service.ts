@@ -6,8 +6,8 @@ import { bookingCalendar } from '../calendar/booking-ics';
 import { organizerOf } from '../notifications/organizer';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { Actor } from '../auth/actor';
-import { isStaff } from '../auth/role';
+import { Actor } from '../common/identity/actor';
+import { isStaff } from '../common/identity/role';
 import { TenantScoped } from '../auth/tenant-scope';
 import { DomainError, invalidField } from '../common/errors/domain-error';
 import { Page, pageWindow } from '../common/http/pagination';
@@ -34,7 +34,7 @@ export class BookingsService {
     private readonly occasions: BookingOccasions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.bookings = new TenantScoped(repository, { company: 'companyId', school: 'schoolId' }, 'Die Buchung');
+    this.bookings = new TenantScoped(repository, { company: 'companyId', school: 'schoolId' }, 'booking');
   }
 
   async list(actor: Actor, query: BookingListQuery): Promise<Page<Booking>> {

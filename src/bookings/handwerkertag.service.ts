@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { BookingEngine } from './booking-engine';
 import { ClassVisitDto, StandApplicationDto } from './dto/handwerkertag.dto';
 import { IdempotencyRequest } from './idempotency/idempotency';

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
+import { Role } from '../common/identity/role';
 import { invalidField } from '../common/errors/domain-error';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { isCalendarDate } from '../common/validation/rules';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { DomainError, FieldError, NotFoundError } from '../common/errors/domain-error';
 import { inTransaction } from '../database/transaction';
 import { PlacementScheduleService } from '../calendar/placement-schedule.service';
@@ -89,7 +89,7 @@ export class PlacementsService {
     await inTransaction(this.dataSource, async (manager) => {
       const booking = await this.placement(actor, bookingId, manager, true);
       const result = await manager.delete(PlacementException, { bookingId, day: date });
-      if (!result.affected) throw new NotFoundError('Der abgesagte Tag');
+      if (!result.affected) throw new NotFoundError('cancelled_day');
       await this.engine.touch(manager, booking, 'day_restored', { actorId: actor.userId, details: { date } });
     });
     return this.dates(actor, bookingId);
@@ -98,7 +98,7 @@ export class PlacementsService {
   /** The placement if the actor reaches it; with `lock`, locked and read again, and still live. */
   private async placement(actor: Actor, bookingId: string, manager: EntityManager, lock = false): Promise<Booking> {
     let booking = await this.bookings.get(actor, bookingId, manager);
-    if (booking.kind !== 'placement') throw new NotFoundError('Die Platzierung');
+    if (booking.kind !== 'placement') throw new NotFoundError('placement');
     if (lock) {
       booking = (await manager
         .createQueryBuilder(Booking, 'b')

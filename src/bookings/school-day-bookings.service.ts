@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../auth/actor';
-import { Role } from '../auth/role';
+import { Actor } from '../common/identity/actor';
+import { Role } from '../common/identity/role';
 import { DomainError, invalidField } from '../common/errors/domain-error';
 import { likePattern } from '../common/http/search';
 import { canManageSchoolDay } from '../events/event-visibility';

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { CurrentActor, OwnAccount, Public } from '../auth/auth.decorators';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { sendCalendar } from './calendar-response';

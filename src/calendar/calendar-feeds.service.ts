@@ -2,8 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '../auth/actor';
-import { Role } from '../auth/role';
+import { Actor } from '../common/identity/actor';
+import { Role } from '../common/identity/role';
 import { newSecret } from '../auth/secrets';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/environment';
@@ -81,7 +81,7 @@ export class CalendarFeedsService {
     );
     const expected = Buffer.from(feed?.token ?? 'x'.repeat(token.length + 1));
     const given = Buffer.from(token);
-    if (!feed || expected.length !== given.length || !timingSafeEqual(expected, given)) throw new NotFoundError('Der Kalender');
+    if (!feed || expected.length !== given.length || !timingSafeEqual(expected, given)) throw new NotFoundError('calendar_feed');
 
     const stamp = await this.stampOf(feed);
     const copy = this.rendered.get(feed.id);

@@ -58,7 +58,7 @@ export class SchoolHolidaysService {
 
   async remove(id: string) {
     const result = await this.dataSource.manager.delete(SchoolHoliday, { id });
-    if (!result.affected) throw new NotFoundError('Die Ferien');
+    if (!result.affected) throw new NotFoundError('school_holidays');
   }
 
   /** Holidays overlapping [first, last], as date ranges for the placement dates. */

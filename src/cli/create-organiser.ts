@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { AccountsService } from '../auth/accounts.service';
 import { PasswordService } from '../auth/password.service';
-import { Role } from '../auth/role';
+import { Role } from '../common/identity/role';
 import { loadConfig } from '../config/environment';
 import { runMigrations } from '../database/migrate';
 import { openDatabase } from './cli-database';

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { AccountsService } from '../auth/accounts.service';
-import { Actor } from '../auth/actor';
-import { Role } from '../auth/role';
+import { Actor } from '../common/identity/actor';
+import { Role } from '../common/identity/role';
 import { HandwerkertagService } from '../bookings/handwerkertag.service';
 import { PlacementsService } from '../bookings/placements.service';
 import { SchoolDayBookingsService } from '../bookings/school-day-bookings.service';

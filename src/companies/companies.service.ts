@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService, diff } from '../audit/audit.service';
 import { inTransaction } from '../database/transaction';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { TenantScoped } from '../auth/tenant-scope';
 import { Page, pageWindow } from '../common/http/pagination';
 import { likePattern } from '../common/http/search';
@@ -20,7 +20,7 @@ export class CompaniesService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {
-    this.companies = new TenantScoped(repository, { company: 'id' }, 'Das Unternehmen');
+    this.companies = new TenantScoped(repository, { company: 'id' }, 'company');
   }
 
   async list(actor: Actor, query: CompanyListQuery): Promise<Page<Company>> {

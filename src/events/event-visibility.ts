@@ -1,6 +1,6 @@
 import { SelectQueryBuilder } from 'typeorm';
-import { Actor } from '../auth/actor';
-import { isStaff, Role } from '../auth/role';
+import { Actor } from '../common/identity/actor';
+import { isStaff, Role } from '../common/identity/role';
 import { Event } from './event.entity';
 import { VISIBLE_STATUSES } from './event-status';
 

@@ -1,3 +1,4 @@
+import { defineThings } from '../common/errors/error-catalog';
 import { defineErrors } from '../common/errors/error-messages';
 
 export const eventErrors = defineErrors({
@@ -31,4 +32,14 @@ export const eventErrors = defineErrors({
     de: 'Diese Klasse nimmt schon teil.',
     en: 'This class already takes part.',
   },
+});
+
+/** What a 404 of this feature can be about. */
+export const eventThings = defineThings({
+  event: { de: 'Die Veranstaltung', en: 'The event' },
+  time_slot: { de: 'Das Zeitfenster', en: 'The time slot' },
+  practicum_offer: { de: 'Das Praktikumsangebot', en: 'The practicum offer' },
+  period: { de: 'Die Stunde', en: 'The period' },
+  event_class: { de: 'Die Klasse', en: 'The class' },
+  room: { de: 'Der Raum', en: 'The room' },
 });

@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } 
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { sendCalendar } from '../calendar/calendar-response';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
+import { Role } from '../common/identity/role';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { ChangeEventStatusDto, CreateEventDto, EventListQuery, UpdateEventDto } from './dto/event.dto';
 import { EventsService } from './events.service';

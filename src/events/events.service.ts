@@ -5,7 +5,7 @@ import { eventCalendar } from '../calendar/event-ics';
 import { AuditService, diff } from '../audit/audit.service';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { DomainError, FieldError, invalidField, NotFoundError } from '../common/errors/domain-error';
 import { Page, pageWindow } from '../common/http/pagination';
 import { inTransaction } from '../database/transaction';
@@ -70,7 +70,7 @@ export class EventsService {
     const event = await restrictToVisible(manager.createQueryBuilder(Event, 'e'), actor)
       .andWhere('e.id = :eventId', { eventId })
       .getOne();
-    if (!event) throw new NotFoundError('Die Veranstaltung');
+    if (!event) throw new NotFoundError('event');
     return event;
   }
 
@@ -98,7 +98,7 @@ export class EventsService {
         .setLock('pessimistic_write')
         .where('e.id = :eventId', { eventId })
         .getOne();
-      if (!current) throw new NotFoundError('Die Veranstaltung');
+      if (!current) throw new NotFoundError('event');
       const { standCount, ...fields } = dto;
       this.checkCombination(current.program, { ...current, ...dto, hostSchoolId: current.hostSchoolId ?? undefined, standCount: standCount ?? (current.program === 'handwerkertag' ? 1 : undefined) });
       if (Object.keys(fields).length > 0) await manager.update(Event, { id: eventId }, fields as never);
@@ -139,7 +139,7 @@ export class EventsService {
         .setLock('pessimistic_write')
         .where('e.id = :eventId', { eventId })
         .getOne();
-      if (!event) throw new NotFoundError('Die Veranstaltung');
+      if (!event) throw new NotFoundError('event');
       if (!EVENT_TRANSITIONS[event.status].includes(dto.status)) {
         throw new DomainError('event_status_change_not_allowed', { from: event.status, to: dto.status });
       }

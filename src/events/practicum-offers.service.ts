@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../auth/actor';
-import { Role } from '../auth/role';
+import { Actor } from '../common/identity/actor';
+import { Role } from '../common/identity/role';
 import { DomainError, FieldError, invalidField, NotFoundError } from '../common/errors/domain-error';
 import { inTransaction } from '../database/transaction';
 import { BookingEngine } from '../bookings/booking-engine';
@@ -43,7 +43,7 @@ export class PracticumOffersService {
 
   async get(actor: Actor | undefined, offerId: string): Promise<OfferView> {
     const [view] = await this.views(this.dataSource.manager, { offerId });
-    if (!view) throw new NotFoundError('Das Praktikumsangebot');
+    if (!view) throw new NotFoundError('practicum_offer');
     await this.events.findVisible(actor, view.eventId);
     return view;
   }
@@ -99,7 +99,7 @@ export class PracticumOffersService {
   private async ownOffer(actor: Actor, offerId: string, manager: EntityManager) {
     const offer = await manager.findOneBy(PracticumOffer, { id: offerId });
     const mayChange = actor.role === Role.Organiser || (actor.role === Role.CompanyMember && offer?.companyId === actor.companyId);
-    if (!offer || !mayChange) throw new NotFoundError('Das Praktikumsangebot');
+    if (!offer || !mayChange) throw new NotFoundError('practicum_offer');
     return offer;
   }
 

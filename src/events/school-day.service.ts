@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { DomainError, invalidField, NotFoundError } from '../common/errors/domain-error';
 import { isStillReferenced, isUniqueViolation } from '../database/pg-errors';
 import { inTransaction } from '../database/transaction';
@@ -15,9 +15,9 @@ import { requireProgram } from './program-guard';
 
 type Axis = 'periods' | 'classes' | 'rooms';
 const AXES = {
-  periods: { entity: EventPeriod, label: 'Die Stunde' },
-  classes: { entity: EventClass, label: 'Die Klasse' },
-  rooms: { entity: EventRoom, label: 'Der Raum' },
+  periods: { entity: EventPeriod, thing: 'period' },
+  classes: { entity: EventClass, thing: 'event_class' },
+  rooms: { entity: EventRoom, thing: 'room' },
 } as const;
 
 /**
@@ -83,7 +83,7 @@ export class SchoolDayService {
     await this.managed(actor, eventId, this.dataSource.manager);
     try {
       const result = await this.dataSource.manager.delete(AXES[axis].entity, { id, eventId });
-      if (!result.affected) throw new NotFoundError(AXES[axis].label);
+      if (!result.affected) throw new NotFoundError(AXES[axis].thing);
     } catch (error) {
       if (isStillReferenced(error)) throw new DomainError('still_in_use');
       throw error;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { DomainError, invalidField, NotFoundError } from '../common/errors/domain-error';
 import { inTransaction } from '../database/transaction';
 import { isStillReferenced } from '../database/pg-errors';
@@ -65,7 +65,7 @@ export class TimeSlotsService {
         `SELECT t.id, b.capacity FROM time_slots t JOIN bookables b ON b.id = t.id WHERE t.id = $1 AND t.event_id = $2`,
         [slotId, eventId],
       );
-      if (!slot) throw new NotFoundError('Das Zeitfenster');
+      if (!slot) throw new NotFoundError('time_slot');
       await this.engine.setCapacity(manager, slotId, dto.capacity);
       await this.audit.record(manager, actor, 'time_slot', slotId, 'updated', diff(slot, dto));
     });
@@ -80,7 +80,7 @@ export class TimeSlotsService {
         `DELETE FROM bookables WHERE id = $1 AND event_id = $2 AND kind = 'time_slot' RETURNING id`,
         [slotId, eventId],
       );
-      if (deleted.length === 0) throw new NotFoundError('Das Zeitfenster');
+      if (deleted.length === 0) throw new NotFoundError('time_slot');
     } catch (error) {
       if (isStillReferenced(error)) throw new DomainError('still_in_use');
       throw error;
@@ -89,7 +89,7 @@ export class TimeSlotsService {
 
   private async one(eventId: string, slotId: string) {
     const [view] = await this.views('t.event_id = $1 AND t.id = $2', [eventId, slotId]);
-    if (!view) throw new NotFoundError('Das Zeitfenster');
+    if (!view) throw new NotFoundError('time_slot');
     return view;
   }
 

@@ -1,9 +1,9 @@
 import { Controller, Get, Logger, Param, Query, Res } from '@nestjs/common';
 import { ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
+import { Role } from '../common/identity/role';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { ExportsService, LISTS } from './exports.service';
 import { ListQuery } from './list-filters';

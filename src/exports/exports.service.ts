@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Actor } from '../auth/actor';
-import { isStaff } from '../auth/role';
+import { Actor } from '../common/identity/actor';
+import { isStaff } from '../common/identity/role';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { canManageSchoolDay } from '../events/event-visibility';
 import { EventsService } from '../events/events.service';
@@ -47,7 +47,7 @@ export class ExportsService {
    */
   async send(actor: Actor, eventId: string, name: string, query: ListQuery, res: Response) {
     const definition = LISTS[name];
-    if (!definition) throw new NotFoundError('Die Liste');
+    if (!definition) throw new NotFoundError('attendee_list');
     const event = await this.events.findVisible(actor, eventId);
     if (event.program !== definition.program) throw new DomainError('wrong_program', { program: definition.program });
     if (!isStaff(actor.role) && !(definition.hostSchool && canManageSchoolDay(actor, event))) throw new DomainError('forbidden');

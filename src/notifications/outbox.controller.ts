@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
+import { Role } from '../common/identity/role';
 import { NotFoundError } from '../common/errors/domain-error';
 import { pageWindow } from '../common/http/pagination';
 import { likePattern } from '../common/http/search';
@@ -65,7 +65,7 @@ export class OutboxController {
           [changeId],
         )
       : [];
-    if (!change) throw new NotFoundError('Die Buchungsänderung');
+    if (!change) throw new NotFoundError('booking_change');
     return { id: changeId, retry: true };
   }
 
@@ -73,7 +73,7 @@ export class OutboxController {
   @Get(':mailId')
   async get(@Param('mailId', UuidParam) mailId: string) {
     const mail = await this.dataSource.manager.findOneBy(OutboxMail, { id: mailId });
-    if (!mail) throw new NotFoundError('Die Nachricht');
+    if (!mail) throw new NotFoundError('mail');
     return mail;
   }
 
@@ -88,7 +88,7 @@ export class OutboxController {
         WHERE id = $1 AND status = 'failed' RETURNING id`,
       [mailId],
     );
-    if (!mail) throw new NotFoundError('Die fehlgeschlagene Nachricht');
+    if (!mail) throw new NotFoundError('failed_mail');
     return this.get(mailId);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { NotFoundError } from '../common/errors/domain-error';
 import { Company } from '../companies/company.entity';
 import { School } from '../schools/school.entity';
@@ -10,7 +10,6 @@ import { AccountMails } from '../notifications/account-mails';
 import { OrganisationKind } from './organisation-status';
 
 const entities = { company: Company, school: School } as const;
-const labels = { company: 'Das Unternehmen', school: 'Die Schule' } as const;
 
 /** The organiser's approval of a registered company or school (only approved ones may book). */
 @Injectable()
@@ -38,7 +37,7 @@ export class OrganisationDecisionsService {
         .set({ status, decidedAt: () => 'now()', decidedBy: actor.userId, rejectionReason: reason })
         .where('id = :id', { id })
         .execute();
-      if (!result.affected) throw new NotFoundError(labels[kind]);
+      if (!result.affected) throw new NotFoundError(kind);
       await this.mails.organisationDecided(manager, kind, id, status === 'approved', reason);
       await this.audit.record(manager, actor, kind, id, status, reason ? { reason } : {});
       return manager.findOneByOrFail<Company | School>(entity, { id });

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { NewMemberDto } from '../auth/dto/new-member.dto';
 import { AccountsService } from '../auth/accounts.service';
 import { CredentialsService } from '../auth/credentials.service';
-import { Role } from '../auth/role';
+import { Role } from '../common/identity/role';
 import { RateLimiter } from '../common/rate-limit/rate-limiter.service';
 import { Company } from '../companies/company.entity';
 import { CompanyProfileDto } from '../companies/dto/company-profile.dto';

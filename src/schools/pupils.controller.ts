@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
+import { Role } from '../common/identity/role';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { DeletePupilQuery, PupilDto, PupilListQuery, UpdatePupilDto } from './dto/pupil.dto';
 import { PupilsService } from './pupils.service';

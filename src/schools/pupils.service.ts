@@ -4,7 +4,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, diff } from '../audit/audit.service';
 import { BookingEngine } from '../bookings/booking-engine';
 import { inTransaction } from '../database/transaction';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { TenantScoped } from '../auth/tenant-scope';
 import { DomainError, invalidField } from '../common/errors/domain-error';
 import { PupilDto, PupilListQuery, UpdatePupilDto } from './dto/pupil.dto';
@@ -23,7 +23,7 @@ export class PupilsService {
     private readonly audit: AuditService,
     private readonly engine: BookingEngine,
   ) {
-    this.pupils = new TenantScoped(repository, { school: 'schoolId' }, 'Die Schülerin / der Schüler');
+    this.pupils = new TenantScoped(repository, { school: 'schoolId' }, 'pupil');
   }
 
   async list(actor: Actor, schoolId: string, query: PupilListQuery) {

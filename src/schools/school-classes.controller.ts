@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
+import { Role } from '../common/identity/role';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { SchoolClassDto, UpdateSchoolClassDto } from './dto/school-class.dto';
 import { SchoolClassesService } from './school-classes.service';

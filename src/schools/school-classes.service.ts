@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService, diff } from '../audit/audit.service';
 import { inTransaction } from '../database/transaction';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { TenantScoped } from '../auth/tenant-scope';
 import { DomainError } from '../common/errors/domain-error';
 import { isStillReferenced, isUniqueViolation } from '../database/pg-errors';
@@ -21,7 +21,7 @@ export class SchoolClassesService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {
-    this.classes = new TenantScoped(repository, { school: 'schoolId' }, 'Die Klasse');
+    this.classes = new TenantScoped(repository, { school: 'schoolId' }, 'school_class');
   }
 
   async list(actor: Actor, schoolId: string) {

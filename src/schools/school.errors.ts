@@ -1,3 +1,4 @@
+import { defineThings } from '../common/errors/error-catalog';
 import { defineErrors } from '../common/errors/error-messages';
 
 export const schoolErrors = defineErrors({
@@ -16,4 +17,10 @@ export const schoolErrors = defineErrors({
     de: 'Für diese Schülerin / diesen Schüler gibt es noch Praxistage-Platzierungen. Bitte stornieren Sie diese zuerst; dann kann gelöscht werden.',
     en: 'This pupil still has practice-day placements. Please cancel them first; then the pupil can be deleted.',
   },
+});
+
+/** What a 404 of this feature can be about. */
+export const schoolThings = defineThings({
+  school_class: { de: 'Die Klasse', en: 'The class' },
+  pupil: { de: 'Die Schülerin / der Schüler', en: 'The pupil' },
 });

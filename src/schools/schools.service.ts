@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, diff } from '../audit/audit.service';
 import { inTransaction } from '../database/transaction';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { TenantScoped } from '../auth/tenant-scope';
 import { Page, pageWindow } from '../common/http/pagination';
 import { likePattern } from '../common/http/search';
@@ -20,7 +20,7 @@ export class SchoolsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {
-    this.schools = new TenantScoped(repository, { school: 'id' }, 'Die Schule');
+    this.schools = new TenantScoped(repository, { school: 'id' }, 'school');
   }
 
   async list(actor: Actor, query: SchoolListQuery): Promise<Page<School>> {

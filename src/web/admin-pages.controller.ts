@@ -2,9 +2,9 @@ import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestj
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
+import { Role } from '../common/identity/role';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { BookingsService } from '../bookings/bookings.service';
@@ -60,7 +60,7 @@ export class AdminPagesController {
   @Post('organisationen/:kind/:id/:decision')
   @Roles(Role.Organiser)
   async decide(@CurrentActor() actor: Actor, @Res() res: Response, @Param('kind') kind: string, @Param('id', UuidParam) id: string, @Param('decision') decision: string) {
-    if (!['company', 'school'].includes(kind) || !['freischalten', 'ablehnen'].includes(decision)) throw new NotFoundError('');
+    if (!['company', 'school'].includes(kind) || !['freischalten', 'ablehnen'].includes(decision)) throw new NotFoundError();
     const organisation = kind as 'company' | 'school';
     if (decision === 'freischalten') await this.decisions.approve(actor, organisation, id);
     else await this.decisions.reject(actor, organisation, id, null);

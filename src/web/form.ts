@@ -2,7 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Locale } from '../common/errors/error-messages';
 import { DomainError } from '../common/errors/domain-error';
-import { errorCatalog } from '../common/errors/error-catalog';
+import { errorDefinition } from '../common/errors/error-catalog';
 import { render } from '../common/errors/error-messages';
 import { toFieldErrors } from '../common/validation/validation.pipe';
 import { localizeValidationMessage } from '../common/validation/validation-messages';
@@ -33,7 +33,7 @@ function fieldMessages(errors: Array<{ field: string; message: string }>, locale
 export function problemOf(error: DomainError, locale: Locale) {
   return {
     errors: fieldMessages(error.fieldErrors, locale),
-    problem: render(errorCatalog[error.code][locale], error.params),
+    problem: render(errorDefinition(error.code)[locale], error.params),
   };
 }
 

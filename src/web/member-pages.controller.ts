@@ -2,9 +2,9 @@ import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestj
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { CurrentActor, OwnAccount, Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
+import { Role } from '../common/identity/role';
 import { DomainError } from '../common/errors/domain-error';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { BookingsService } from '../bookings/bookings.service';

@@ -2,9 +2,9 @@ import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestj
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
+import { Role } from '../common/identity/role';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { UpdatePracticumOfferDto } from '../events/dto/practicum-offer.dto';
@@ -55,7 +55,7 @@ export class OfferPagesController {
   private async context(actor: Actor, req: Request, res: Response, offerId: string, extra: Record<string, unknown>) {
     const offer = await this.offers.get(actor, offerId);
     // another company's offer is not there for this reader
-    if (actor.role === Role.CompanyMember && offer.companyId !== actor.companyId) throw new NotFoundError('Das Praktikumsangebot');
+    if (actor.role === Role.CompanyMember && offer.companyId !== actor.companyId) throw new NotFoundError('practicum_offer');
     // the company sees whom it mentors: first name, last name, class and school, nothing more
     const placed = await this.dataSource.query(
       `SELECT b.id, b.status, ow.weekday, p.first_name AS "firstName", p.last_name AS "lastName", sc.name AS "className", s.name AS school

@@ -1,9 +1,9 @@
 import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
+import { Role } from '../common/identity/role';
 import { CompaniesService } from '../companies/companies.service';
 import { ORGANISATION_STATUSES, OrganisationStatus } from '../organisations/organisation-status';
 import { DISTRICTS } from '../organisations/region';

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { CreateInvitationDto } from '../auth/dto/invitation.dto';
 import { InvitationsService } from '../auth/invitations.service';
-import { Role } from '../auth/role';
+import { Role } from '../common/identity/role';
 import { DomainError } from '../common/errors/domain-error';
 import { CompaniesService } from '../companies/companies.service';
 import { UpdateCompanyDto } from '../companies/dto/company-profile.dto';

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
+import { Role } from '../common/identity/role';
 import { User } from '../auth/user.entity';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { EventsService } from '../events/events.service';

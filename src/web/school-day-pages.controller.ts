@@ -1,9 +1,9 @@
 import { Body, Controller, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Actor } from '../auth/actor';
+import { Actor } from '../common/identity/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
+import { Role } from '../common/identity/role';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { SessionDto } from '../bookings/dto/school-day-booking.dto';
@@ -63,7 +63,7 @@ export class SchoolDayPagesController {
   @Roles(...HOSTS)
   async remove(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Param('axis') axis: string, @Param('itemId', UuidParam) itemId: string) {
     const target = AXES[axis];
-    if (!target) throw new NotFoundError('Die Seite');
+    if (!target) throw new NotFoundError('page');
     try {
       await this.layout.remove(actor, eventId, target, itemId);
       res.redirect(303, `/veranstaltungen/${eventId}?ok=deleted#tagesablauf`);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
-import { Role } from '../auth/role';
+import { Role } from '../common/identity/role';
 import { SchoolDayBookingsService } from '../bookings/school-day-bookings.service';
 import { canManageSchoolDay } from '../events/event-visibility';
 import { Event } from '../events/event.entity';

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
-import type { Actor } from '../auth/actor';
-import { isStaff, Role } from '../auth/role';
+import type { Actor } from '../common/identity/actor';
+import { isStaff, Role } from '../common/identity/role';
 import type { Locale } from '../common/errors/error-messages';
 import { requestLocale } from '../common/http/locale';
 import { texts } from './i18n/texts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { AccountsService } from '../../src/auth/accounts.service';
-import { Role } from '../../src/auth/role';
+import { Role } from '../../src/common/identity/role';
 import { TestApp } from './test-app';
 
 export const PASSWORD = 'richtig-geheim-123';

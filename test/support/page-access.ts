@@ -1,4 +1,4 @@
-import { Role } from '../../src/auth/role';
+import { Role } from '../../src/common/identity/role';
 import { inDays } from './factories';
 import { offerBody } from './sample-bodies';
 import { FormFields } from './page-visitor';

@@ -1,6 +1,6 @@
 import { IsIn } from 'class-validator';
 import { Email, Secret, Text, Omittable } from '../../common/validation/rules';
-import { Role } from '../role';
+import { Role } from '../../common/identity/role';
 
 export class CreateInvitationDto {
   @Email()

@@ -1,4 +1,5 @@
 import { defineErrors } from './error-messages';
+import { thingName } from './error-catalog';
 
 export const commonErrors = defineErrors({
   validation_failed: {
@@ -28,8 +29,8 @@ export const commonErrors = defineErrors({
   },
   not_found: {
     status: 404,
-    de: (p) => (p.what ? `${p.what} wurde nicht gefunden.` : 'Nicht gefunden.'),
-    en: (p) => (p.what ? `${p.what} was not found.` : 'Not found.'),
+    de: (p) => (p.what ? `${thingName(String(p.what), 'de') ?? p.what} wurde nicht gefunden.` : 'Nicht gefunden.'),
+    en: (p) => (p.what ? `${thingName(String(p.what), 'en') ?? p.what} was not found.` : 'Not found.'),
   },
   route_not_found: {
     status: 404,

@@ -24,10 +24,13 @@ export interface FieldError {
   message: string;
 }
 
-/** The thing does not exist, or belongs to another organisation: both answer 404. */
+/**
+ * The thing does not exist, or belongs to another organisation: both answer 404. The thing
+ * is named by its key (`event`), which the reader sees in their language.
+ */
 export class NotFoundError extends DomainError {
-  constructor(what: string) {
-    super('not_found', { what });
+  constructor(thing?: string) {
+    super('not_found', thing ? { what: thing } : {});
   }
 }
 

@@ -1,21 +1,45 @@
-import { authErrors } from '../../auth/auth.errors';
-import { bookingErrors } from '../../bookings/booking.errors';
-import { eventErrors } from '../../events/event.errors';
-import { organisationErrors } from '../../organisations/organisation.errors';
-import { schoolErrors } from '../../schools/school.errors';
 import { commonErrors } from './common.errors';
+import { ErrorDefinition, Locale } from './error-messages';
 
 /**
- * Every error code of the API with its HTTP status and texts: the one place to look up
- * what a client can be told. Each feature declares its own in `<feature>.errors.ts`.
+ * Every error code of the API with its HTTP status and texts, and the names of the things
+ * a 404 can be about. The base knows only its own codes; each feature declares its codes
+ * and things in `<feature>.errors.ts`, and the app registers them all where it is wired
+ * (src/error-catalogue.ts): the one place to look up what a client can be told.
  */
-export const errorCatalog = {
-  ...commonErrors,
-  ...authErrors,
-  ...organisationErrors,
-  ...schoolErrors,
-  ...eventErrors,
-  ...bookingErrors,
-};
+export type ErrorCode = string;
 
-export type ErrorCode = keyof typeof errorCatalog;
+export interface ThingName {
+  de: string;
+  en: string;
+}
+
+const codes = new Map<ErrorCode, ErrorDefinition>(Object.entries(commonErrors));
+const things = new Map<string, ThingName>();
+
+function addAll<T>(into: Map<string, T>, groups: Array<Record<string, T>>, what: string) {
+  for (const group of groups) {
+    for (const [key, value] of Object.entries(group)) {
+      if (into.has(key) && into.get(key) !== value) throw new Error(`${what} "${key}" is declared twice`);
+      into.set(key, value);
+    }
+  }
+}
+
+export const registerErrors = (...groups: Array<Record<string, ErrorDefinition>>) => addAll(codes, groups, 'error code');
+export const registerThings = (...groups: Array<Record<string, ThingName>>) => addAll(things, groups, 'thing');
+
+/** Lets a feature declare the things it can answer 404 about, by key, in German and English. */
+export const defineThings = <T extends Record<string, ThingName>>(declared: T): T => declared;
+
+/** The definition of a code; an unregistered code is a bug, answered like any other bug. */
+export function errorDefinition(code: ErrorCode): ErrorDefinition {
+  return codes.get(code) ?? codes.get('internal')!;
+}
+
+export const isRegisteredError = (code: ErrorCode) => codes.has(code);
+export const isRegisteredThing = (thing: string) => things.has(thing);
+export const registeredErrors = (): Array<[ErrorCode, ErrorDefinition]> => [...codes.entries()];
+
+/** "Die Veranstaltung" / "The event" for the key `event`. */
+export const thingName = (thing: string, locale: Locale): string | undefined => things.get(thing)?.[locale];

@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { isConnectionError } from '../../database/pg-errors';
 import { localizeValidationMessage } from '../validation/validation-messages';
 import { DomainError } from './domain-error';
-import { ErrorCode, errorCatalog } from './error-catalog';
+import { ErrorCode, errorDefinition } from './error-catalog';
 import { Locale, render } from './error-messages';
 import { requestLocale } from '../http/locale';
 
@@ -73,7 +73,7 @@ export function toDomainError(error: unknown): DomainError {
 }
 
 export function problemFor(error: DomainError, req: Request, locale: Locale = requestLocale(req)): ProblemResponse {
-  const definition = errorCatalog[error.code];
+  const definition = errorDefinition(error.code);
   const status = definition.status;
   const body: ProblemDetails = {
     type: `urn:praxisnah:problem:${error.code}`,

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { errorCatalog } from '../errors/error-catalog';
+import { registeredErrors } from '../errors/error-catalog';
 import { render, SAMPLE_PARAMS } from '../errors/error-messages';
 
 const problemSchema = {
@@ -13,7 +13,7 @@ const problemSchema = {
     status: { type: 'integer', example: 400 },
     detail: { type: 'string', example: 'Einige Angaben sind nicht gültig. Bitte prüfen Sie die markierten Felder.' },
     instance: { type: 'string', example: '/api/v1/registrations/company' },
-    code: { type: 'string', enum: Object.keys(errorCatalog) },
+    code: { type: 'string', enum: registeredErrors().map(([code]) => code) },
     requestId: { type: 'string' },
     errors: {
       type: 'array',
@@ -42,7 +42,7 @@ const statusText: Record<number, string> = {
 
 /** Lists every error code with its status and German text, generated from the catalog. */
 function errorTable() {
-  const rows = Object.entries(errorCatalog).map(
+  const rows = registeredErrors().map(
     ([code, d]) => `| \`${code}\` | ${d.status} | ${render(d.de, SAMPLE_PARAMS)} |`,
   );
   return ['| code | status | text (de) |', '|---|---|---|', ...rows].join('\n');

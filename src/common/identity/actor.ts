@@ -1,4 +1,4 @@
-import type { Locale } from '../common/errors/error-messages';
+import type { Locale } from '../errors/error-messages';
 import { Role } from './role';
 
 /** Who makes the request, resolved once per request by the AuthGuard. */

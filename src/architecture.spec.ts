@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+/**
+ * The arrows between the folders of src/ (README, "Architecture"), checked on every import
+ * of every source file: a forbidden import fails here, with the file and the line.
+ */
+const SRC = __dirname;
+const BASE = ['common', 'config', 'database'];
+
+interface Import {
+  file: string; // relative to src/, e.g. bookings/booking-engine.ts
+  line: number;
+  target: string; // relative to src/, e.g. web/form
+}
+
+function sources(dir = SRC): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return path.endsWith('.ts') && !path.endsWith('.spec.ts') ? [path] : [];
+  });
+}
+
+function importsOf(path: string): Import[] {
+  const file = relative(SRC, path);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .flatMap((text, i) => {
+      const spec = /^\s*(?:import|export)\b.*?from\s+'(\.[^']+)'/.exec(text)?.[1] ?? /^\s*import\s+'(\.[^']+)'/.exec(text)?.[1];
+      return spec ? [{ file, line: i + 1, target: relative(SRC, resolve(dirname(path), spec)) }] : [];
+    });
+}
+
+const folderOf = (path: string) => path.split('/')[0];
+const programOf = (path: string) => (path.startsWith('programs/') ? path.split('/')[1] : undefined);
+const all = sources().flatMap(importsOf);
+const show = (found: Import[]) => found.map((i) => `${i.file}:${i.line} imports ${i.target}`);
+
+/** The rules, each a predicate that is true for a forbidden import. */
+export const RULES: Record<string, (i: Import) => boolean> = {
+  // (the migrations beside src/ are the schema, which the database layer runs)
+  'the base (common/, config/, database/) imports no feature': (i) =>
+    BASE.includes(folderOf(i.file)) && !BASE.includes(folderOf(i.target)) && !i.target.startsWith('../migrations'),
+  'bookings/ imports no page (web/) and no program': (i) => folderOf(i.file) === 'bookings' && ['web', 'programs'].includes(folderOf(i.target)),
+  'a program imports no other program': (i) => !!programOf(i.file) && !!programOf(i.target) && programOf(i.file) !== programOf(i.target),
+  'nothing imports the wiring (app.module, main, bootstrap) but the wiring': (i) =>
+    ['app.module', 'main', 'bootstrap', 'error-catalogue'].includes(i.target) && !['app.module.ts', 'main.ts', 'bootstrap.ts'].includes(i.file) && folderOf(i.file) !== 'cli',
+};
+
+describe('architecture: which folder may import which', () => {
+  it.each(Object.keys(RULES))('%s', (rule) => {
+    expect(show(all.filter(RULES[rule]))).toEqual([]);
+  });
+
+  it('sees the imports it checks (a rule over no imports would prove nothing)', () => {
+    expect(all.length).toBeGreaterThan(500);
+    expect(all.some((i) => i.file === 'bookings/booking-engine.ts' && i.target === 'events/event.entity')).toBe(true);
+  });
+
+  it('finds a forbidden import when there is one', () => {
+    const planted: Import = { file: 'common/errors/domain-error.ts', line: 1, target: 'bookings/booking-engine' };
+    expect(RULES['the base (common/, config/, database/) imports no feature'](planted)).toBe(true);
+    expect(RULES['bookings/ imports no page (web/) and no program']({ file: 'bookings/booking-engine.ts', line: 1, target: 'web/form' })).toBe(true);
+    expect(RULES['a program imports no other program']({ file: 'programs/praxistage/x.ts', line: 1, target: 'programs/handwerkertag/y' })).toBe(true);
+  });
+});
+
+/**
+ * Only bookings/ writes the booking tables. The files below still do, and are to move
+ * their writes behind the engine; the list may only shrink (a new writer fails here, and
+ * so does a listed file that no longer writes).
+ */
+const STILL_WRITING_OUTSIDE_BOOKINGS = [
+  'events/events.service.ts', // creates the stands' counter of a new fair
+  'events/practicum-offers.service.ts', // creates an offer's counters per weekday
+  'events/time-slots.service.ts', // creates and deletes a slot's counter
+  'notifications/booking-change-mails.ts', // marks changes as mailed
+  'notifications/outbox.controller.ts', // lets a set-aside change be tried again
+  'retention/retention.service.ts', // anonymises placements past retention
+];
+
+describe('architecture: who writes the booking tables', () => {
+  it('is bookings/, and the listed files that are still to move', () => {
+    const writers = sources()
+      .filter((path) => /(insert\s+into|update|delete\s+from)\s+(bookings|bookables|booking_changes)\b/i.test(readFileSync(path, 'utf8')))
+      .map((path) => relative(SRC, path))
+      .filter((file) => folderOf(file) !== 'bookings');
+    expect(writers.sort()).toEqual([...STILL_WRITING_OUTSIDE_BOOKINGS].sort());
+  });
+});

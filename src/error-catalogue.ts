@@ -1,0 +1,17 @@
+import { authErrors, authThings } from './auth/auth.errors';
+import { bookingErrors, bookingThings } from './bookings/booking.errors';
+import { calendarThings } from './calendar/calendar.errors';
+import { registerErrors, registerThings } from './common/errors/error-catalog';
+import { eventErrors, eventThings } from './events/event.errors';
+import { exportThings } from './exports/export.errors';
+import { notificationThings } from './notifications/notification.errors';
+import { organisationErrors, organisationThings } from './organisations/organisation.errors';
+import { schoolErrors, schoolThings } from './schools/school.errors';
+import { webThings } from './web/web.errors';
+
+/**
+ * The error catalogue, assembled where the app is wired: every feature's codes and the
+ * things its 404s name. The base (common/) knows only its own codes.
+ */
+registerErrors(authErrors, organisationErrors, schoolErrors, eventErrors, bookingErrors);
+registerThings(authThings, organisationThings, schoolThings, eventThings, bookingThings, calendarThings, notificationThings, exportThings, webThings);
