@@ -151,7 +151,9 @@ describe('attendee lists: CSV, xlsx and printable pages', () => {
     expect(lines).toBe(100_002); // header, 100,000 visits, one total
     expect(bytes).toBeGreaterThan(8_000_000);
     expect(peak - baseline).toBeLessThan(8 * 1024 * 1024); // less than the ~9 MB list itself: it never sits in memory
-  }, 120_000);
+    // What this proves is memory, not speed: a full collection every 250 ms makes it slow, the
+    // more so while the browser tests share the machine's two cores (seen past 120 s there).
+  }, 400_000);
 });
 
 describe('attendee lists of a school day and of Praxistage', () => {
