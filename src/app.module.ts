@@ -20,6 +20,9 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { RetentionModule } from './retention/retention.module';
 import { SchoolsModule } from './schools/schools.module';
 import { WebModule } from './web/web.module';
+import { HandwerkertagModule } from './programs/handwerkertag/handwerkertag.module';
+import { PraxistageModule } from './programs/praxistage/praxistage.module';
+import { SchuleTrifftWirtschaftModule } from './programs/schule-trifft-wirtschaft/schule-trifft-wirtschaft.module';
 import { StatisticsModule } from './statistics/statistics.module';
 
 @Module({})
@@ -45,6 +48,10 @@ export class AppModule {
         CalendarModule,
         ExportsModule,
         StatisticsModule,
+        // the programs, each from its own folder (a new program: one more line here)
+        HandwerkertagModule,
+        SchuleTrifftWirtschaftModule,
+        PraxistageModule,
         RetentionModule,
         HealthModule,
         WebModule,

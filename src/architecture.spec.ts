@@ -75,8 +75,6 @@ const STILL_WRITING_OUTSIDE_BOOKINGS = [
   'events/events.service.ts', // creates the stands' counter of a new fair
   'events/practicum-offers.service.ts', // creates an offer's counters per weekday
   'events/time-slots.service.ts', // creates and deletes a slot's counter
-  'notifications/booking-change-mails.ts', // marks changes as mailed
-  'notifications/outbox.controller.ts', // lets a set-aside change be tried again
   'retention/retention.service.ts', // anonymises placements past retention
 ];
 

@@ -52,6 +52,11 @@ export class AccountsService {
     }
   }
 
+  /** The language a person reads pages, mails and calendars in. */
+  async setLocale(userId: string, locale: 'de' | 'en') {
+    await this.dataSource.manager.update(User, { id: userId }, { locale });
+  }
+
   async emailExists(email: string, manager: EntityManager = this.dataSource.manager) {
     return manager.existsBy(User, { email: email.trim().toLowerCase() });
   }

@@ -110,6 +110,15 @@ export class SchoolDayBookingsService {
     );
   }
 
+  /** A company's own registration for the day: its state, or null when it has none that is live. */
+  async ownRegistration(actor: Actor, eventId: string): Promise<string | null> {
+    const [own] = await this.dataSource.query(
+      `SELECT status FROM bookings WHERE event_id = $1 AND kind = 'day_registration' AND company_id = $2 AND status = ANY($3)`,
+      [eventId, actor.companyId, LIVE],
+    );
+    return own?.status ?? null;
+  }
+
   /** Whose session it is: a company books for itself; the host school and organisers name one. */
   private presentingCompany(actor: Actor, event: { hostSchoolId: string | null }, dto: SessionDto): string {
     if (actor.role === Role.CompanyMember) {

@@ -1,3 +1,4 @@
+import { WITHOUT_KEY } from '../bookings/idempotency/idempotency';
 import type { INestApplication } from '@nestjs/common';
 import { AccountsService } from '../auth/accounts.service';
 import { Actor } from '../common/identity/actor';
@@ -16,7 +17,7 @@ import { PupilsService } from '../schools/pupils.service';
 import { SchoolClassesService } from '../schools/school-classes.service';
 
 export const DEMO_PASSWORD = 'praxisnah-demo';
-const NO_KEY = { key: null, fingerprint: '' };
+
 
 const actorOf = (user: { id: string; role: Role; companyId: string | null; schoolId: string | null }): Actor => ({
   userId: user.id, role: user.role, companyId: user.companyId, schoolId: user.schoolId, locale: 'de', credential: { kind: 'session', id: 'demo' },
@@ -80,9 +81,9 @@ export async function createDemo(app: INestApplication) {
   const early = await slots.create(organiser, fair.id, { startsAt: new Date(`${day(60)}T06:30:00Z`), endsAt: new Date(`${day(60)}T08:00:00Z`), capacity: 120 });
   await slots.create(organiser, fair.id, { startsAt: new Date(`${day(60)}T08:30:00Z`), endsAt: new Date(`${day(60)}T10:00:00Z`), capacity: 120 });
   const handwerkertag = app.get(HandwerkertagService);
-  await handwerkertag.bookClassVisit(lessing, fair.id, { timeSlotId: early.id, schoolClassId: eightA.id, pupils: 24, teachers: 2 }, NO_KEY);
-  await handwerkertag.applyForStand(baecker, fair.id, { standSize: '3 x 3 m', location: 'indoor', powerNeeded: true, handsOnActivity: 'Brezeln flechten', apprenticeships: ['Bäcker/in'], internships: [], staffCount: 3 }, NO_KEY);
-  await handwerkertag.applyForStand(elektro, fair.id, { standSize: '3 x 6 m', location: 'indoor', powerNeeded: true, handsOnActivity: 'Eine Lampe anschließen', apprenticeships: ['Elektroniker/in'], internships: ['Schülerpraktikum'], staffCount: 2 }, NO_KEY);
+  await handwerkertag.bookClassVisit(lessing, fair.id, { timeSlotId: early.id, schoolClassId: eightA.id, pupils: 24, teachers: 2 }, WITHOUT_KEY);
+  await handwerkertag.applyForStand(baecker, fair.id, { standSize: '3 x 3 m', location: 'indoor', powerNeeded: true, handsOnActivity: 'Brezeln flechten', apprenticeships: ['Bäcker/in'], internships: [], staffCount: 3 }, WITHOUT_KEY);
+  await handwerkertag.applyForStand(elektro, fair.id, { standSize: '3 x 6 m', location: 'indoor', powerNeeded: true, handsOnActivity: 'Eine Lampe anschließen', apprenticeships: ['Elektroniker/in'], internships: ['Schülerpraktikum'], staffCount: 2 }, WITHOUT_KEY);
 
   const term = await events.create(organiser, { program: 'praxistage', title: 'Praxistage', venue: 'Nordthüringen', startsOn: nextWeekday(1, 7), endsOn: day(140), ...window });
   await events.changeStatus(organiser, term.id, { status: 'published' });
@@ -90,7 +91,7 @@ export async function createDemo(app: INestApplication) {
     occupationalField: 'Elektro', apprenticeship: 'Elektroniker/in', weekdays: [3, 5], placesPerWeekday: 2, dailyStart: '07:30', dailyEnd: '14:00',
     street: 'Am Schacht 2', postalCode: '99706', town: 'Sondershausen', mentor: 'Meister Strom', contactPerson: 'Frau Spannung', contactPhone: '03632 777', contactEmail: 'praxistage@elektro.demo',
   });
-  await app.get(PlacementsService).book(lessing, term.id, { offerId: offer.id, weekday: 3, pupilId: mia.id }, NO_KEY);
+  await app.get(PlacementsService).book(lessing, term.id, { offerId: offer.id, weekday: 3, pupilId: mia.id }, WITHOUT_KEY);
 
   const stw = await events.create(organiser, { program: 'schule-trifft-wirtschaft', title: 'Schule trifft Wirtschaft', venue: 'Lessingschule Nordhausen', startsOn: day(30), endsOn: day(30), hostSchoolId: lessing.schoolId!, requestedOccupationalFields: ['Elektro', 'Handwerk'], ...window });
   await events.changeStatus(organiser, stw.id, { status: 'published' });
@@ -101,9 +102,9 @@ export async function createDemo(app: INestApplication) {
   await layout.addClass(lessing, stw.id, { schoolClassId: eightB.id });
   const hall = await layout.addRoom(lessing, stw.id, { name: 'Aula' });
   const schoolDay = app.get(SchoolDayBookingsService);
-  await schoolDay.register(baecker, stw.id, NO_KEY);
-  await schoolDay.register(elektro, stw.id, NO_KEY);
-  await schoolDay.bookSession(baecker, stw.id, { eventClassId: dayClass.id, periodId: first.id, roomId: hall.id }, NO_KEY);
+  await schoolDay.register(baecker, stw.id, WITHOUT_KEY);
+  await schoolDay.register(elektro, stw.id, WITHOUT_KEY);
+  await schoolDay.bookSession(baecker, stw.id, { eventClassId: dayClass.id, periodId: first.id, roomId: hall.id }, WITHOUT_KEY);
 
   return [
     ['Regionalmanagement', 'organisation@demo.praxisnah'],

@@ -8,6 +8,7 @@ import { Event } from './event.entity';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
 import { OfferWeekday } from './offer-weekday.entity';
+import { ProgramRegistry } from './program-registry';
 import { PracticumOffer } from './practicum-offer.entity';
 import { PracticumOffersController } from './practicum-offers.controller';
 import { PracticumOffersService } from './practicum-offers.service';
@@ -24,7 +25,7 @@ import { TimeSlotsService } from './time-slots.service';
     BookingEngineModule,
   ],
   controllers: [EventsController, TimeSlotsController, SchoolDayController, PracticumOffersController],
-  providers: [EventsService, TimeSlotsService, SchoolDayService, PracticumOffersService],
-  exports: [EventsService, SchoolDayService, TimeSlotsService, PracticumOffersService],
+  providers: [EventsService, TimeSlotsService, SchoolDayService, PracticumOffersService, ProgramRegistry],
+  exports: [EventsService, ProgramRegistry, SchoolDayService, TimeSlotsService, PracticumOffersService],
 })
 export class EventsModule {}

@@ -5,6 +5,7 @@ import { Role } from '../common/identity/role';
 import { DomainError, FieldError, invalidField, NotFoundError } from '../common/errors/domain-error';
 import { inTransaction } from '../database/transaction';
 import { BookingEngine } from '../bookings/booking-engine';
+import { BookingReads } from '../bookings/booking-reads';
 import { AuditService, diff } from '../audit/audit.service';
 import { CreatePracticumOfferDto, OfferListQuery, UpdatePracticumOfferDto } from './dto/practicum-offer.dto';
 import { EventsService } from './events.service';
@@ -33,6 +34,7 @@ export class PracticumOffersService {
     private readonly events: EventsService,
     private readonly engine: BookingEngine,
     private readonly audit: AuditService,
+    private readonly reads: BookingReads,
   ) {}
 
   async list(actor: Actor | undefined, eventId: string, query: OfferListQuery): Promise<OfferView[]> {
@@ -101,6 +103,19 @@ export class PracticumOffersService {
     const mayChange = actor.role === Role.Organiser || (actor.role === Role.CompanyMember && offer?.companyId === actor.companyId);
     if (!offer || !mayChange) throw new NotFoundError('practicum_offer');
     return offer;
+  }
+
+  /**
+   * Who is placed on an offer, per weekday: first name, last name, class and school of each
+   * pupil, nothing more (the company mentors them).
+   */
+  async placed(offerId: string) {
+    const weekdays: Array<{ id: string; weekday: number }> = await this.dataSource.query(`SELECT id, weekday FROM offer_weekdays WHERE offer_id = $1`, [offerId]);
+    const weekdayOf = new Map(weekdays.map((w) => [w.id, w.weekday]));
+    const rows = await this.reads.liveOn(weekdays.map((w) => w.id));
+    return rows
+      .map((b) => ({ id: b.id, status: b.status, weekday: weekdayOf.get(b.bookableId!)!, firstName: b.pupilFirstName, lastName: b.pupilLastName, className: b.className, school: b.schoolName }))
+      .sort((a, b) => a.weekday - b.weekday);
   }
 
   private checkDates(dto: CreatePracticumOfferDto, firstDate: string, lastDate: string, termStart: string, termEnd: string) {

@@ -5,7 +5,8 @@ import type { AppConfig } from '../config/environment';
 import type { Locale } from '../common/errors/error-messages';
 import { formatDate } from '../common/time/berlin';
 import { inTransaction } from '../database/transaction';
-import { BookingChangeKind, BookingStatus, HOLDS_CAPACITY } from '../bookings/booking-status';
+import { claimUntoldChanges, markTellingFailed, markTold, UntoldChange } from '../bookings/booking-change-feed';
+import { HOLDS_CAPACITY } from '../bookings/booking-status';
 import { BookingOccasions, Occasion } from '../calendar/booking-occasion';
 import { bookingCalendar } from '../calendar/booking-ics';
 import { audienceOf, bookingMailData } from './booking-mail-data';
@@ -14,18 +15,6 @@ import { MailCalendar, OutboxService } from './outbox.service';
 import { membersByOrganisation } from './recipients';
 import { organizerOf } from './organizer';
 
-/** A booking change as the engine recorded it, not yet turned into mail. */
-interface PendingChange {
-  id: string;
-  booking_id: string;
-  change: BookingChangeKind;
-  from_status: BookingStatus | null;
-  to_status: BookingStatus;
-  actor_id: string | null;
-  reason: string | null;
-  details: Record<string, unknown>;
-  booking_version: number | null;
-}
 
 // Changes per transaction: large enough to load occasions and recipients in a few queries,
 // small enough to keep the composing transaction short.
@@ -33,7 +22,7 @@ const BATCH = 100;
 // A change whose mail failed this often waits for a person (its error is kept with it).
 const MAX_ATTEMPTS = 5;
 
-function mailKind(change: PendingChange): MailKind {
+function mailKind(change: UntoldChange): MailKind {
   switch (change.change) {
     case 'created':
       return change.to_status === 'waitlisted' ? 'booking-waitlisted' : change.to_status === 'pending' ? 'booking-received' : 'booking-confirmed';
@@ -98,22 +87,14 @@ export class BookingChangeMails {
    * MAX_ATTEMPTS times, and logged.
    */
   private async composeBatch(manager: EntityManager): Promise<number> {
-    const changes: PendingChange[] = await manager.query(
-      `SELECT id, booking_id, change, from_status, to_status, actor_id, reason, details, booking_version
-         FROM booking_changes WHERE notified_at IS NULL AND notify_attempts < $2
-        ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [BATCH, MAX_ATTEMPTS],
-    );
+    const changes = await claimUntoldChanges(manager, BATCH, MAX_ATTEMPTS);
     if (changes.length === 0) return 0;
     if ((await this.underSavepoint(manager, () => this.compose(manager, changes))) === true) return changes.length;
     for (const change of changes) {
       const failure = await this.underSavepoint(manager, () => this.compose(manager, [change]));
       if (failure === true) continue;
       this.logger.error(`mail for booking change ${change.id} (booking ${change.booking_id}) not composed: ${failure}`);
-      await manager.query(`UPDATE booking_changes SET notify_attempts = notify_attempts + 1, notify_error = $2 WHERE id = $1`, [
-        change.id,
-        failure.slice(0, 500),
-      ]);
+      await markTellingFailed(manager, change.id, failure);
     }
     return changes.length;
   }
@@ -131,7 +112,7 @@ export class BookingChangeMails {
     }
   }
 
-  private async compose(manager: EntityManager, changes: PendingChange[]): Promise<void> {
+  private async compose(manager: EntityManager, changes: UntoldChange[]): Promise<void> {
     const occasions = new Map(
       (await this.occasions.load(manager, [...new Set(changes.map((c) => c.booking_id))])).map((o) => [o.bookingId, o]),
     );
@@ -160,11 +141,11 @@ export class BookingChangeMails {
       );
     });
     await this.outbox.insert(manager, mails);
-    await manager.query(`UPDATE booking_changes SET notified_at = now() WHERE id = ANY($1::bigint[])`, [changes.map((c) => c.id)]);
+    await markTold(manager, changes.map((c) => c.id));
   }
 
   /** A calendar entry while the booking holds a place; a cancellation when it gives one up. */
-  private calendarFor(change: PendingChange, occasion: Occasion): MailCalendar | undefined {
+  private calendarFor(change: UntoldChange, occasion: Occasion): MailCalendar | undefined {
     const holds = HOLDS_CAPACITY.includes(change.to_status);
     const held = change.from_status !== null && HOLDS_CAPACITY.includes(change.from_status);
     const method = holds ? 'REQUEST' : held ? 'CANCEL' : undefined;

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Roles } from '../auth/auth.decorators';
 import { Role } from '../common/identity/role';
+import { retrySetAside, setAsideChanges } from '../bookings/booking-change-feed';
 import { NotFoundError } from '../common/errors/domain-error';
 import { pageWindow } from '../common/http/pagination';
 import { likePattern } from '../common/http/search';
@@ -43,32 +44,16 @@ export class OutboxController {
    */
   @Get('unmailed-changes')
   async unmailedChanges() {
-    const items = await this.dataSource.query(
-      `SELECT id, booking_id AS "bookingId", change, to_status AS "toStatus", occurred_at AS "occurredAt",
-              notify_attempts AS attempts, notify_error AS "lastError"
-         FROM booking_changes WHERE notified_at IS NULL AND notify_attempts > 0 ORDER BY id`,
-    );
-    return { items };
+    return { items: await setAsideChanges(this.dataSource.manager) };
   }
-
   /** Tries to compose a set-aside change's mail again on the worker's next pass (after a fix). */
   @Post('unmailed-changes/:changeId/retry')
   @HttpCode(200)
   @Roles(Role.Organiser)
   async retryChange(@Param('changeId') changeId: string) {
-    // history ids are numbers; anything else names no change
-    const [change] = /^\d{1,18}$/.test(changeId)
-      ? await queryRows(
-          this.dataSource.manager,
-          `UPDATE booking_changes SET notify_attempts = 0, notify_error = NULL
-            WHERE id = $1::bigint AND notified_at IS NULL AND notify_attempts > 0 RETURNING id`,
-          [changeId],
-        )
-      : [];
-    if (!change) throw new NotFoundError('booking_change');
+    if (!(await retrySetAside(this.dataSource.manager, changeId))) throw new NotFoundError('booking_change');
     return { id: changeId, retry: true };
   }
-
   /** One mail with its text, HTML and calendar attachment (until its body is purged). */
   @Get(':mailId')
   async get(@Param('mailId', UuidParam) mailId: string) {

@@ -1,5 +1,6 @@
+import { setAsideChanges } from '../bookings/booking-change-feed';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Locale } from '../common/errors/error-messages';
 import { MailKind, MailTemplates } from './mail-templates';
 import { CalendarMethod, OutboxMail } from './outbox-mail.entity';
@@ -23,6 +24,21 @@ export interface MailCalendar {
 @Injectable()
 export class OutboxService {
   private readonly templates = new MailTemplates();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The newest mails with their text, for the organisers' outbox page. */
+  recent(limit = 100) {
+    return this.dataSource.query(
+      `SELECT id, recipient, subject, status, attempts, last_error, created_at, text_body FROM outbox_mails ORDER BY created_at DESC LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /** Booking changes whose mail could not be written, with the error: rare, but a person must see them. */
+  unmailedChanges(limit = 100) {
+    return setAsideChanges(this.dataSource.manager, limit);
+  }
 
   async enqueue(
     manager: EntityManager,

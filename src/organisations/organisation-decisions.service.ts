@@ -20,6 +20,14 @@ export class OrganisationDecisionsService {
     private readonly audit: AuditService,
   ) {}
 
+  /** Companies and schools that wait for an organiser's decision, the oldest first. */
+  pending(): Promise<Array<{ kind: OrganisationKind; id: string; name: string; town: string; created_at: Date }>> {
+    return this.dataSource.query(
+      `SELECT 'company' AS kind, id, name, town, created_at FROM companies WHERE status = 'pending'
+       UNION ALL SELECT 'school', id, name, town, created_at FROM schools WHERE status = 'pending' ORDER BY created_at`,
+    );
+  }
+
   approve(actor: Actor, kind: OrganisationKind, id: string) {
     return this.decide(actor, kind, id, 'approved', null);
   }

@@ -16,7 +16,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { DISTRICTS, SCHOOL_TYPES } from '../organisations/region';
 import { RegisterCompanyDto, RegisterSchoolDto } from '../organisations/dto/registration.dto';
 import { RegistrationService } from '../organisations/registration.service';
-import { problemOf, readForm } from './form';
+import { readForm, submitForm } from './form';
 import { PageRenderer } from './page-renderer';
 import { pageContext, pageLocale, text } from './web-context';
 import { WebExceptionFilter } from './web-exception.filter';
@@ -48,22 +48,18 @@ export class AccountPagesController {
   @Public()
   async login(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, unknown>) {
     const locale = pageLocale(req);
-    const again = (extra: Record<string, unknown>, status = 400) =>
-      res.status(status).send(this.pages.render('login', pageContext(req, res, text(locale, 'login.title'), { section: 'login', values: { email: body.email }, next: body.next, ...extra })));
-    const form = await readForm(LoginDto, body, locale);
-    if (!form.value) return again({ errors: form.errors });
-    try {
-      const { secret, expiresAt } = await this.logins.login(form.value.email, form.value.password, req.ip ?? 'unknown');
-      setSessionCookie(res, this.config, secret, expiresAt);
-      res.redirect(303, safeNext(body.next));
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      if (error.params.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.params.retryAfterSeconds));
-      const problem = problemOf(error, locale);
-      again({ errors: { form: true, ...problem.errors }, problem: problem.problem }, error.code === 'rate_limited' ? 429 : 401);
-    }
+    await submitForm(res, locale, {
+      dto: LoginDto,
+      input: body,
+      view: (shown) => this.pages.render('login', pageContext(req, res, text(locale, 'login.title'), { section: 'login', values: { email: body.email }, next: body.next, ...shown })),
+      then: async ({ email, password }) => {
+        const { secret, expiresAt } = await this.logins.login(email, password, req.ip ?? 'unknown');
+        setSessionCookie(res, this.config, secret, expiresAt);
+        return safeNext(body.next);
+      },
+      statusOf: (error) => (error.code === 'rate_limited' ? 429 : 401),
+    });
   }
-
   @Post('abmelden')
   @Public()
   async logout(@Req() req: Request, @Res() res: Response) {
@@ -91,27 +87,23 @@ export class AccountPagesController {
     const organisation = kind === 'unternehmen' ? 'company' : 'school';
     // the form is flat: the person's fields are named person…, the rest is the organisation
     const { personName, personEmail, password, _csrf: _token, ...profile } = body;
-    const input = {
-      [organisation]: organisation === 'company' ? { ...profile, apprenticeships: [] } : profile,
-      member: { name: personName, email: personEmail, password, locale },
-    };
-    const form = await readForm<RegisterCompanyDto | RegisterSchoolDto>(organisation === 'company' ? RegisterCompanyDto : RegisterSchoolDto, input, locale);
-    const again = (extra: Record<string, unknown>) => res.status(400).send(this.pages.render('register', this.registerContext(req, res, kind, { values: body, ...extra })));
-    if (!form.value) return again({ errors: flatten(form.errors) });
-    try {
-      const registered =
-        organisation === 'company'
-          ? await this.registration.registerCompany((form.value as RegisterCompanyDto).company, form.value.member, req.ip ?? 'unknown')
-          : await this.registration.registerSchool((form.value as RegisterSchoolDto).school, form.value.member, req.ip ?? 'unknown');
-      setSessionCookie(res, this.config, registered.secret, registered.expiresAt);
-      res.redirect(303, '/?ok=registered');
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const problem = problemOf(error, locale);
-      again({ errors: { form: true, ...flatten(problem.errors) }, problem: problem.problem });
-    }
+    await submitForm<RegisterCompanyDto | RegisterSchoolDto>(res, locale, {
+      dto: organisation === 'company' ? RegisterCompanyDto : RegisterSchoolDto,
+      input: {
+        [organisation]: organisation === 'company' ? { ...profile, apprenticeships: [] } : profile,
+        member: { name: personName, email: personEmail, password, locale },
+      },
+      view: ({ errors, problem }) => this.pages.render('register', this.registerContext(req, res, kind, { values: body, errors: flatten(errors), problem })),
+      then: async (value) => {
+        const registered =
+          organisation === 'company'
+            ? await this.registration.registerCompany((value as RegisterCompanyDto).company, value.member, req.ip ?? 'unknown')
+            : await this.registration.registerSchool((value as RegisterSchoolDto).school, value.member, req.ip ?? 'unknown');
+        setSessionCookie(res, this.config, registered.secret, registered.expiresAt);
+        return '/?ok=registered';
+      },
+    });
   }
-
   @Get('passwort-vergessen')
   @Public()
   forgotPage(@Req() req: Request, @Res() res: Response) {
@@ -145,16 +137,15 @@ export class AccountPagesController {
   @Public()
   async newPassword(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, string>) {
     const locale = pageLocale(req);
-    try {
-      await this.passwordReset.reset(String(body.token ?? ''), String(body.password ?? ''));
-      res.redirect(303, '/anmelden?ok=passwordSet');
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const problem = problemOf(error, locale);
-      res.status(400).send(this.pages.render('password-new', pageContext(req, res, text(locale, 'reset.newTitle'), { token: body.token, errors: { form: true, ...problem.errors }, problem: problem.problem })));
-    }
+    await submitForm(res, locale, {
+      input: body,
+      view: (shown) => this.pages.render('password-new', pageContext(req, res, text(locale, 'reset.newTitle'), { token: body.token, ...shown })),
+      then: async () => {
+        await this.passwordReset.reset(String(body.token ?? ''), String(body.password ?? ''));
+        return '/anmelden?ok=passwordSet';
+      },
+    });
   }
-
   @Get('einladung')
   @Public()
   invitationPage(@Req() req: Request, @Res() res: Response) {
@@ -165,21 +156,17 @@ export class AccountPagesController {
   @Public()
   async acceptInvitation(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, string>) {
     const locale = pageLocale(req);
-    const again = (extra: Record<string, unknown>) =>
-      res.status(400).send(this.pages.render('invitation', pageContext(req, res, text(locale, 'invitation.title'), { token: body.token, values: body, ...extra })));
-    const form = await readForm(AcceptInvitationDto, { ...body, locale }, locale);
-    if (!form.value) return again({ errors: form.errors });
-    try {
-      const { secret, expiresAt } = await this.invitations.accept(form.value);
-      setSessionCookie(res, this.config, secret, expiresAt);
-      res.redirect(303, '/buchungen?ok=welcome');
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const problem = problemOf(error, locale);
-      again({ errors: { form: true, ...problem.errors }, problem: problem.problem });
-    }
+    await submitForm(res, locale, {
+      dto: AcceptInvitationDto,
+      input: { ...body, locale },
+      view: (shown) => this.pages.render('invitation', pageContext(req, res, text(locale, 'invitation.title'), { token: body.token, values: body, ...shown })),
+      then: async (value) => {
+        const { secret, expiresAt } = await this.invitations.accept(value);
+        setSessionCookie(res, this.config, secret, expiresAt);
+        return '/buchungen?ok=welcome';
+      },
+    });
   }
-
   private registerContext(req: Request, res: Response, kind: string, extra: Record<string, unknown>) {
     if (kind !== 'unternehmen' && kind !== 'schule') throw new DomainError('route_not_found');
     const locale = pageLocale(req);

@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Locale } from '../common/errors/error-messages';
@@ -40,3 +41,50 @@ export function problemOf(error: DomainError, locale: Locale) {
 /** Form text "a, b, c" to a list. */
 export const listOf = (text: unknown) =>
   typeof text === 'string' ? text.split(',').map((s) => s.trim()).filter(Boolean) : [];
+
+/** What a form shows again after a refusal: a message per field, `form` marking the whole form. */
+export type FormErrors = Record<string, string | boolean>;
+
+export interface FormSubmission<T> {
+  /** The API's DTO for the form; without one, the input is taken as it is. */
+  dto?: new () => T;
+  input: Record<string, unknown>;
+  /** The page with the form again: its errors, what was typed (the caller keeps it), a message. */
+  view: (shown: { errors: FormErrors; problem?: string }) => string | Promise<string>;
+  /** The work; says where to go after it (303). */
+  then: (value: T) => Promise<string>;
+  /** The status of a refusal of the domain (400 unless said otherwise). */
+  statusOf?: (error: DomainError) => number;
+  /** Refusals that are not about the form and go to the error page instead (besides `unauthenticated`). */
+  passOn?: string[];
+}
+
+/** Where a booking made in a page leads: the booking, saying whether it holds a place or waits. */
+export const afterBooking = (booking: { id: string; status: string }) =>
+  `/buchungen/${booking.id}?ok=${booking.status === 'waitlisted' ? 'waitlisted' : 'booked'}`;
+
+/**
+ * Handles a page form the one way every page does: read it with the API's DTO; a field
+ * that does not fit, or a refusal of the domain, shows the form again with the messages in
+ * the reader's language; success redirects (303), so a reload does not send it twice.
+ * Anything that is not a refusal of the domain goes on to the error page.
+ */
+export async function submitForm<T extends object>(res: Response, locale: Locale, form: FormSubmission<T>): Promise<void> {
+  let value = form.input as T;
+  if (form.dto) {
+    const read = await readForm(form.dto, form.input, locale);
+    if (!read.value) {
+      res.status(400).send(await form.view({ errors: read.errors ?? {} }));
+      return;
+    }
+    value = read.value;
+  }
+  try {
+    res.redirect(303, await form.then(value));
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code === 'unauthenticated' || form.passOn?.includes(error.code)) throw error;
+    const problem = problemOf(error, locale);
+    if (error.params.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.params.retryAfterSeconds));
+    res.status(form.statusOf?.(error) ?? 400).send(await form.view({ errors: { form: true, ...problem.errors }, problem: problem.problem }));
+  }
+}

@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../common/identity/actor';
 import { CurrentActor, OwnAccount, Roles } from '../auth/auth.decorators';
 import { Role } from '../common/identity/role';
-import { DomainError } from '../common/errors/domain-error';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { BookingsService } from '../bookings/bookings.service';
 import { ClassVisitDto, StandApplicationDto } from '../bookings/dto/handwerkertag.dto';
@@ -14,15 +13,15 @@ import { CalendarFeedsService } from '../calendar/calendar-feeds.service';
 import { BookingOccasions, describeTiming } from '../calendar/booking-occasion';
 import { SchoolClassDto } from '../schools/dto/school-class.dto';
 import { SchoolClassesService } from '../schools/school-classes.service';
-import { listOf, problemOf, readForm } from './form';
+import { afterBooking, listOf, submitForm } from './form';
 import { BOOKING_STATUSES } from '../bookings/booking-status';
 import { PageRenderer } from './page-renderer';
 import { pager, PAGE_ROWS, requestedPage } from './paging';
-import { PublicPagesController } from './public-pages.controller';
+import { EventPage } from './event-page';
 import { pageContext, text } from './web-context';
 import { WebExceptionFilter } from './web-exception.filter';
+import { WITHOUT_KEY } from '../bookings/idempotency/idempotency';
 
-const NO_KEY = { key: null, fingerprint: '' };
 const MEMBERS = [Role.Organiser, Role.Partner, Role.CompanyMember, Role.SchoolMember];
 
 @ApiExcludeController()
@@ -36,7 +35,7 @@ export class MemberPagesController {
     private readonly handwerkertag: HandwerkertagService,
     private readonly classes: SchoolClassesService,
     private readonly feeds: CalendarFeedsService,
-    private readonly eventPages: PublicPagesController,
+    private readonly eventPage: EventPage,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -94,41 +93,27 @@ export class MemberPagesController {
   @Post('veranstaltungen/:eventId/klassenbesuch')
   @Roles(Role.SchoolMember)
   async bookVisit(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Body() body: Record<string, string>) {
-    await this.book(actor, req, res, eventId, body, ClassVisitDto, body, (dto) => this.handwerkertag.bookClassVisit(actor, eventId, dto, NO_KEY));
+    await submitForm(res, actor.locale, {
+      dto: ClassVisitDto,
+      input: body,
+      view: (shown) => this.renderEventPage(req, res, eventId, { values: body, ...shown }),
+      then: async (value) => afterBooking((await this.handwerkertag.bookClassVisit(actor, eventId, value, WITHOUT_KEY)).body),
+    });
   }
-
   @Post('veranstaltungen/:eventId/stand')
   @Roles(Role.CompanyMember)
   async applyForStand(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Body() body: Record<string, string>) {
-    const input = { ...body, powerNeeded: body.powerNeeded === 'true', apprenticeships: listOf(body.apprenticeships), internships: listOf(body.internships) };
-    await this.book(actor, req, res, eventId, body, StandApplicationDto, input, (dto) => this.handwerkertag.applyForStand(actor, eventId, dto, NO_KEY));
+    await submitForm(res, actor.locale, {
+      dto: StandApplicationDto,
+      input: { ...body, powerNeeded: body.powerNeeded === 'true', apprenticeships: listOf(body.apprenticeships), internships: listOf(body.internships) },
+      view: (shown) => this.renderEventPage(req, res, eventId, { values: body, ...shown }),
+      then: async (value) => afterBooking((await this.handwerkertag.applyForStand(actor, eventId, value, WITHOUT_KEY)).body),
+    });
   }
-
   /** A booking form: errors next to the fields with what was typed; done → the booking, with what happened. */
-  private async book<T extends object>(
-    actor: Actor,
-    req: Request,
-    res: Response,
-    eventId: string,
-    values: Record<string, string>,
-    dto: new () => T,
-    input: Record<string, unknown>,
-    place: (dto: T) => Promise<{ body: { id: string; status: string } }>,
-  ) {
-    const again = async (extra: Record<string, unknown>) =>
-      res.status(400).send(this.pages.render('event', await this.eventPages.eventContext(req, res, eventId, { values, ...extra })));
-    const form = await readForm(dto, input, actor.locale);
-    if (!form.value) return again({ errors: form.errors });
-    try {
-      const { body } = await place(form.value);
-      res.redirect(303, `/buchungen/${body.id}?ok=${body.status === 'waitlisted' ? 'waitlisted' : 'booked'}`);
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.code === 'unauthenticated') throw error;
-      const problem = problemOf(error, actor.locale);
-      await again({ errors: { form: true, ...problem.errors }, problem: problem.problem });
-    }
+  private async renderEventPage(req: Request, res: Response, eventId: string, extra: Record<string, unknown>) {
+    return this.pages.render('event', await this.eventPage.context(req, res, eventId, extra));
   }
-
   @Get('schule/klassen')
   @Roles(Role.SchoolMember)
   async classesPage(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
@@ -138,19 +123,16 @@ export class MemberPagesController {
   @Post('schule/klassen')
   @Roles(Role.SchoolMember)
   async addClass(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Body() body: Record<string, string>) {
-    const form = await readForm(SchoolClassDto, body, actor.locale);
-    const again = async (extra: Record<string, unknown>) => res.status(400).send(this.pages.render('classes', await this.classesContext(actor, req, res, { values: body, ...extra })));
-    if (!form.value) return again({ errors: form.errors });
-    try {
-      await this.classes.create(actor, actor.schoolId!, form.value);
-      res.redirect(303, '/schule/klassen?ok=saved');
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const problem = problemOf(error, actor.locale);
-      await again({ errors: { form: true, ...problem.errors }, problem: problem.problem });
-    }
+    await submitForm(res, actor.locale, {
+      dto: SchoolClassDto,
+      input: body,
+      view: async (shown) => this.pages.render('classes', await this.classesContext(actor, req, res, { values: body, ...shown })),
+      then: async (value) => {
+        await this.classes.create(actor, actor.schoolId!, value);
+        return '/schule/klassen?ok=saved';
+      },
+    });
   }
-
   private async classesContext(actor: Actor, req: Request, res: Response, extra: Record<string, unknown>) {
     return pageContext(req, res, text(actor.locale, 'classes.title'), { section: 'classes', classes: await this.classes.list(actor, actor.schoolId!), values: {}, ...extra });
   }

@@ -13,13 +13,12 @@ import { PracticumOffersService } from '../events/practicum-offers.service';
 import { PupilDto } from '../schools/dto/pupil.dto';
 import { PupilsService } from '../schools/pupils.service';
 import { SchoolClassesService } from '../schools/school-classes.service';
-import { problemOf, readForm } from './form';
+import { afterBooking, readForm, submitForm } from './form';
+import { WITHOUT_KEY } from '../bookings/idempotency/idempotency';
 import { PageRenderer } from './page-renderer';
-import { PublicPagesController } from './public-pages.controller';
+import { EventPage } from './event-page';
 import { pageContext, text } from './web-context';
 import { WebExceptionFilter } from './web-exception.filter';
-
-const NO_KEY = { key: null, fingerprint: '' };
 
 /** Praxistage in the pages: pupils with consent, offers, placements, cancelled days. */
 @ApiExcludeController()
@@ -32,7 +31,7 @@ export class PraxistagePagesController {
     private readonly classes: SchoolClassesService,
     private readonly offers: PracticumOffersService,
     private readonly placements: PlacementsService,
-    private readonly eventPages: PublicPagesController,
+    private readonly eventPage: EventPage,
   ) {}
 
   @Get('schule/schueler')
@@ -44,19 +43,16 @@ export class PraxistagePagesController {
   @Post('schule/schueler')
   @Roles(Role.SchoolMember)
   async addPupil(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Body() body: Record<string, string>) {
-    const form = await readForm(PupilDto, body, actor.locale);
-    const again = async (extra: Record<string, unknown>) => res.status(400).send(this.pages.render('pupils', await this.pupilsContext(actor, req, res, { values: body, ...extra })));
-    if (!form.value) return again({ errors: form.errors });
-    try {
-      await this.pupils.create(actor, actor.schoolId!, form.value);
-      res.redirect(303, '/schule/schueler?ok=saved');
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const problem = problemOf(error, actor.locale);
-      await again({ errors: { form: true, ...problem.errors }, problem: problem.problem });
-    }
+    await submitForm(res, actor.locale, {
+      dto: PupilDto,
+      input: body,
+      view: async (shown) => this.pages.render('pupils', await this.pupilsContext(actor, req, res, { values: body, ...shown })),
+      then: async (value) => {
+        await this.pupils.create(actor, actor.schoolId!, value);
+        return '/schule/schueler?ok=saved';
+      },
+    });
   }
-
   /** Deleting a minor's data at once; live placements are cancelled with it. */
   @Post('schule/schueler/:pupilId/loeschen')
   @Roles(Role.SchoolMember)
@@ -82,36 +78,31 @@ export class PraxistagePagesController {
   async offer(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Body() body: Record<string, string | string[]>) {
     const input: Record<string, unknown> = { ...body, weekdays: ([] as string[]).concat(body.weekdays ?? []).map(Number) };
     for (const optional of ['firstDate', 'lastDate', 'apprenticeship', 'description']) if (!input[optional]) delete input[optional];
-    const form = await readForm(CreatePracticumOfferDto, input, actor.locale);
-    const again = async (extra: Record<string, unknown>) => res.status(400).send(this.pages.render('event', await this.eventPages.eventContext(req, res, eventId, { offerValues: body, ...extra })));
-    if (!form.value) return again({ offerErrors: form.errors });
-    try {
-      await this.offers.create(actor, eventId, form.value);
-      res.redirect(303, `/veranstaltungen/${eventId}?ok=saved`);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const problem = problemOf(error, actor.locale);
-      await again({ offerErrors: { form: true, ...problem.errors }, problem: problem.problem });
-    }
+    await submitForm(res, actor.locale, {
+      dto: CreatePracticumOfferDto,
+      input,
+      view: ({ errors, problem }) => this.renderEventPage(req, res, eventId, { offerValues: body, offerErrors: errors, problem }),
+      then: async (value) => {
+        await this.offers.create(actor, eventId, value);
+        return `/veranstaltungen/${eventId}?ok=saved`;
+      },
+    });
   }
-
   @Post('veranstaltungen/:eventId/platzierung')
   @Roles(Role.SchoolMember)
   async place(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Body() body: Record<string, string>) {
     const [offerId, weekday] = String(body.offerWeekday ?? '').split(':');
-    const form = await readForm(PlacementDto, { offerId, weekday, pupilId: body.pupilId }, actor.locale);
-    const again = async (extra: Record<string, unknown>) => res.status(400).send(this.pages.render('event', await this.eventPages.eventContext(req, res, eventId, { placementValues: body, ...extra })));
-    if (!form.value) return again({ placementErrors: form.errors });
-    try {
-      const { body: booking } = await this.placements.book(actor, eventId, form.value, NO_KEY);
-      res.redirect(303, `/buchungen/${booking.id}?ok=${booking.status === 'waitlisted' ? 'waitlisted' : 'booked'}`);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const problem = problemOf(error, actor.locale);
-      await again({ placementErrors: { form: true, ...problem.errors }, problem: problem.problem });
-    }
+    await submitForm(res, actor.locale, {
+      dto: PlacementDto,
+      input: { offerId, weekday, pupilId: body.pupilId },
+      view: ({ errors, problem }) => this.renderEventPage(req, res, eventId, { placementValues: body, placementErrors: errors, problem }),
+      then: async (value) => afterBooking((await this.placements.book(actor, eventId, value, WITHOUT_KEY)).body),
+    });
   }
 
+  private async renderEventPage(req: Request, res: Response, eventId: string, extra: Record<string, unknown>) {
+    return this.pages.render('event', await this.eventPage.context(req, res, eventId, extra));
+  }
   @Post('buchungen/:bookingId/tag-absagen')
   @Roles(Role.Organiser, Role.CompanyMember, Role.SchoolMember)
   async cancelDay(@CurrentActor() actor: Actor, @Res() res: Response, @Param('bookingId', UuidParam) bookingId: string, @Body() body: Record<string, string>) {

@@ -6,14 +6,13 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { CreateInvitationDto } from '../auth/dto/invitation.dto';
 import { InvitationsService } from '../auth/invitations.service';
 import { Role } from '../common/identity/role';
-import { DomainError } from '../common/errors/domain-error';
 import { CompaniesService } from '../companies/companies.service';
 import { UpdateCompanyDto } from '../companies/dto/company-profile.dto';
 import { MembersService } from '../organisations/members.service';
 import { DISTRICTS } from '../organisations/region';
 import { UpdateSchoolDto } from '../schools/dto/school-profile.dto';
 import { SchoolsService } from '../schools/schools.service';
-import { listOf, problemOf, readForm } from './form';
+import { listOf, submitForm } from './form';
 import { PageRenderer } from './page-renderer';
 import { pageContext, text } from './web-context';
 import { WebExceptionFilter } from './web-exception.filter';
@@ -40,30 +39,29 @@ export class ProfilePagesController {
   @Post()
   async save(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Body() body: Record<string, string>) {
     const isCompany = actor.role === Role.CompanyMember;
-    const input = isCompany ? { ...body, apprenticeships: listOf(body.apprenticeships), website: body.website || undefined } : body;
-    const form = await readForm<UpdateCompanyDto | UpdateSchoolDto>(isCompany ? UpdateCompanyDto : UpdateSchoolDto, input, actor.locale);
-    const again = async (extra: Record<string, unknown>) => res.status(400).send(this.pages.render('profile', await this.context(actor, req, res, { values: body, ...extra })));
-    if (!form.value) return again({ errors: form.errors });
-    if (isCompany) await this.companies.update(actor, actor.companyId!, form.value as UpdateCompanyDto);
-    else await this.schools.update(actor, actor.schoolId!, form.value as UpdateSchoolDto);
-    res.redirect(303, '/profil?ok=saved');
+    await submitForm<UpdateCompanyDto | UpdateSchoolDto>(res, actor.locale, {
+      dto: isCompany ? UpdateCompanyDto : UpdateSchoolDto,
+      input: isCompany ? { ...body, apprenticeships: listOf(body.apprenticeships), website: body.website || undefined } : body,
+      view: async (shown) => this.pages.render('profile', await this.context(actor, req, res, { values: body, ...shown })),
+      then: async (value) => {
+        if (isCompany) await this.companies.update(actor, actor.companyId!, value as UpdateCompanyDto);
+        else await this.schools.update(actor, actor.schoolId!, value as UpdateSchoolDto);
+        return '/profil?ok=saved';
+      },
+    });
   }
-
   @Post('einladen')
   async invite(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Body() body: Record<string, string>) {
-    const form = await readForm(CreateInvitationDto, { email: body.email }, actor.locale);
-    const again = async (extra: Record<string, unknown>) => res.status(400).send(this.pages.render('profile', await this.context(actor, req, res, { inviteValues: body, ...extra })));
-    if (!form.value) return again({ inviteErrors: form.errors });
-    try {
-      await this.invitations.create(actor, form.value);
-      res.redirect(303, '/profil?ok=invited');
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const problem = problemOf(error, actor.locale);
-      await again({ inviteErrors: { form: true, ...problem.errors }, problem: problem.problem });
-    }
+    await submitForm(res, actor.locale, {
+      dto: CreateInvitationDto,
+      input: { email: body.email },
+      view: async ({ errors, problem }) => this.pages.render('profile', await this.context(actor, req, res, { inviteValues: body, inviteErrors: errors, problem })),
+      then: async (value) => {
+        await this.invitations.create(actor, value);
+        return '/profil?ok=invited';
+      },
+    });
   }
-
   private async context(actor: Actor, req: Request, res: Response, extra: Record<string, unknown>) {
     const isCompany = actor.role === Role.CompanyMember;
     const organisation = isCompany ? await this.companies.get(actor, actor.companyId!) : await this.schools.get(actor, actor.schoolId!);

@@ -4,18 +4,18 @@ import type { Request, Response } from 'express';
 import { Actor } from '../common/identity/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Role } from '../common/identity/role';
-import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { NotFoundError } from '../common/errors/domain-error';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { SessionDto } from '../bookings/dto/school-day-booking.dto';
 import { SchoolDayBookingsService } from '../bookings/school-day-bookings.service';
 import { AddEventClassDto, CreatePeriodDto, CreateRoomDto } from '../events/dto/school-day.dto';
 import { SchoolDayService } from '../events/school-day.service';
-import { problemOf, readForm } from './form';
+import { afterBooking, submitForm } from './form';
 import { PageRenderer } from './page-renderer';
-import { PublicPagesController } from './public-pages.controller';
+import { EventPage } from './event-page';
 import { WebExceptionFilter } from './web-exception.filter';
+import { WITHOUT_KEY } from '../bookings/idempotency/idempotency';
 
-const NO_KEY = { key: null, fingerprint: '' };
 /** Who lays out the day: organisers and members of the host school (the service checks which school). */
 const HOSTS = [Role.Organiser, Role.SchoolMember];
 
@@ -37,7 +37,7 @@ export class SchoolDayPagesController {
     private readonly pages: PageRenderer,
     private readonly layout: SchoolDayService,
     private readonly bookings: SchoolDayBookingsService,
-    private readonly eventPages: PublicPagesController,
+    private readonly eventPage: EventPage,
   ) {}
 
   @Post('stunden')
@@ -64,39 +64,39 @@ export class SchoolDayPagesController {
   async remove(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Param('axis') axis: string, @Param('itemId', UuidParam) itemId: string) {
     const target = AXES[axis];
     if (!target) throw new NotFoundError('page');
-    try {
-      await this.layout.remove(actor, eventId, target, itemId);
-      res.redirect(303, `/veranstaltungen/${eventId}?ok=deleted#tagesablauf`);
-    } catch (error) {
-      if (!(error instanceof DomainError) || error instanceof NotFoundError) throw error;
-      res.status(409).send(this.pages.render('event', await this.eventPages.eventContext(req, res, eventId, { layoutProblem: problemOf(error, actor.locale).problem })));
-    }
+    await submitForm(res, actor.locale, {
+      input: {},
+      view: async ({ problem }) => this.renderEventPage(req, res, eventId, { layoutProblem: problem }),
+      then: async () => {
+        await this.layout.remove(actor, eventId, target, itemId);
+        return `/veranstaltungen/${eventId}?ok=deleted#tagesablauf`;
+      },
+      statusOf: () => 409,
+      passOn: ['not_found'],
+    });
   }
-
   /** A company registers for the day; the host school then sees it among the companies to invite. */
   @Post('teilnahme')
   @Roles(Role.CompanyMember)
   async register(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string) {
-    try {
-      await this.bookings.register(actor, eventId, NO_KEY);
-      res.redirect(303, `/veranstaltungen/${eventId}?ok=dayRegistered`);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const problem = problemOf(error, actor.locale);
-      res.status(400).send(this.pages.render('event', await this.eventPages.eventContext(req, res, eventId, { problem: problem.problem, registrationProblem: true })));
-    }
+    await submitForm(res, actor.locale, {
+      input: {},
+      view: async ({ problem }) => this.renderEventPage(req, res, eventId, { problem, registrationProblem: true }),
+      then: async () => {
+        await this.bookings.register(actor, eventId, WITHOUT_KEY);
+        return `/veranstaltungen/${eventId}?ok=dayRegistered`;
+      },
+    });
   }
-
   /** One company in one class during one period; a company books for itself, the host names one. */
   @Post('einheit')
   @Roles(Role.Organiser, Role.CompanyMember, Role.SchoolMember)
   bookSession(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Body() body: Record<string, string>) {
     const input: Record<string, string> = { ...body };
     for (const optional of ['roomId', 'team', 'companyId']) if (!input[optional]) delete input[optional];
-    return this.submit({ actor, req, res, eventId, body: input, form: 'session', dto: SessionDto }, async (value) => {
-      const { body: booking } = await this.bookings.bookSession(actor, eventId, value, NO_KEY);
-      return `/buchungen/${booking.id}?ok=${booking.status === 'waitlisted' ? 'waitlisted' : 'booked'}`;
-    });
+    return this.submit({ actor, req, res, eventId, body: input, form: 'session', dto: SessionDto }, async (value) =>
+      afterBooking((await this.bookings.bookSession(actor, eventId, value, WITHOUT_KEY)).body),
+    );
   }
 
   /**
@@ -108,17 +108,18 @@ export class SchoolDayPagesController {
     change: (value: T) => Promise<unknown>,
   ) {
     const { actor, req, res, eventId, body, form } = page;
-    const again = async (errors: Record<string, unknown>, problem?: string) =>
-      res.status(400).send(this.pages.render('event', await this.eventPages.eventContext(req, res, eventId, { [`${form}Values`]: body, [`${form}Errors`]: errors, problem })));
-    const read = await readForm(page.dto, body, actor.locale);
-    if (!read.value) return again(read.errors ?? {});
-    try {
-      const next = await change(read.value);
-      res.redirect(303, typeof next === 'string' ? next : `/veranstaltungen/${eventId}?ok=saved#tagesplan`);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const problem = problemOf(error, actor.locale);
-      await again({ form: true, ...problem.errors }, problem.problem);
-    }
+    await submitForm(res, actor.locale, {
+      dto: page.dto,
+      input: body,
+      view: ({ errors, problem }) => this.renderEventPage(req, res, eventId, { [`${form}Values`]: body, [`${form}Errors`]: errors, problem }),
+      then: async (value) => {
+        const next = await change(value);
+        return typeof next === 'string' ? next : `/veranstaltungen/${eventId}?ok=saved#tagesplan`;
+      },
+    });
+  }
+
+  private async renderEventPage(req: Request, res: Response, eventId: string, extra: Record<string, unknown>) {
+    return this.pages.render('event', await this.eventPage.context(req, res, eventId, extra));
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { BookingEngineModule } from '../bookings/booking-engine.module';
 import { BookingsModule } from '../bookings/bookings.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CompaniesModule } from '../companies/companies.module';
@@ -10,6 +11,7 @@ import { OrganisationsModule } from '../organisations/organisations.module';
 import { SchoolsModule } from '../schools/schools.module';
 import { AccountPagesController } from './account-pages.controller';
 import { AdminPagesController } from './admin-pages.controller';
+import { EventPage } from './event-page';
 import { MemberPagesController } from './member-pages.controller';
 import { OfferPagesController } from './offer-pages.controller';
 import { OrganisationPagesController } from './organisation-pages.controller';
@@ -18,13 +20,12 @@ import { PraxistagePagesController } from './praxistage-pages.controller';
 import { ProfilePagesController } from './profile-pages.controller';
 import { PublicPagesController } from './public-pages.controller';
 import { SchoolDayPagesController } from './school-day-pages.controller';
-import { SchoolDayView } from './school-day-view';
 import { WebExceptionFilter } from './web-exception.filter';
 
 /** The pages people use: server-rendered, German first, working without JavaScript. */
 @Module({
-  imports: [AuthModule, OrganisationsModule, SchoolsModule, CompaniesModule, EventsModule, BookingsModule, CalendarModule, StatisticsModule, RetentionModule],
+  imports: [AuthModule, BookingEngineModule, OrganisationsModule, SchoolsModule, CompaniesModule, EventsModule, BookingsModule, CalendarModule, StatisticsModule, RetentionModule],
   controllers: [PublicPagesController, AccountPagesController, MemberPagesController, ProfilePagesController, PraxistagePagesController, SchoolDayPagesController, OfferPagesController, OrganisationPagesController, AdminPagesController],
-  providers: [PageRenderer, WebExceptionFilter, PublicPagesController, SchoolDayView],
+  providers: [PageRenderer, WebExceptionFilter, EventPage],
 })
 export class WebModule {}

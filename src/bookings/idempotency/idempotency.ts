@@ -10,6 +10,12 @@ export interface IdempotencyRequest {
   fingerprint: string;
 }
 
+/**
+ * A request without a key: a page form, which guards against sending twice by redirecting
+ * after the post, or the demo data.
+ */
+export const WITHOUT_KEY: IdempotencyRequest = { key: null, fingerprint: '' };
+
 const KEY = /^[\x21-\x7e]{1,200}$/; // printable ASCII, as the IETF draft's examples
 
 /** JSON with sorted keys, so that the same body in another key order is the same request. */

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
-import { Role } from '../common/identity/role';
-import { SchoolDayBookingsService } from '../bookings/school-day-bookings.service';
-import { canManageSchoolDay } from '../events/event-visibility';
-import { Event } from '../events/event.entity';
-import { SchoolDayService } from '../events/school-day.service';
-import { formatDateTime } from '../common/time/berlin';
-import { pageLocale, text } from './web-context';
+import { Role } from '../../common/identity/role';
+import { SchoolDayBookingsService } from '../../bookings/school-day-bookings.service';
+import { canManageSchoolDay } from '../../events/event-visibility';
+import { Event } from '../../events/event.entity';
+import { SchoolDayService } from '../../events/school-day.service';
+import { SchoolClassesService } from '../../schools/school-classes.service';
+import { formatDateTime } from '../../common/time/berlin';
+import { pageLocale, text } from '../../web/web-context';
 
 /** '08:00' of an instant, Berlin time. */
 const clock = (instant: Date, locale: 'de' | 'en') => formatDateTime(instant, locale).split(', ').pop();
@@ -24,7 +24,7 @@ export class SchoolDayView {
   constructor(
     private readonly layout: SchoolDayService,
     private readonly bookings: SchoolDayBookingsService,
-    private readonly dataSource: DataSource,
+    private readonly classes: SchoolClassesService,
   ) {}
 
   async context(req: Request, event: Event): Promise<Record<string, unknown>> {
@@ -49,18 +49,11 @@ export class SchoolDayView {
         .filter((r: { status: string }) => r.status === 'confirmed')
         .map((r: { companyId: string; name: string; branch: string }): Option => ({ value: r.companyId, label: `${r.name} (${r.branch})` }));
       const taken = new Set(layout.classes.map((c: { schoolClassId: string }) => c.schoolClassId));
-      const hostClasses: Array<{ id: string; name: string }> = await this.dataSource.query(
-        `SELECT id, name FROM school_classes WHERE school_id = $1 ORDER BY grade, name`,
-        [event.hostSchoolId],
-      );
+      const hostClasses = await this.classes.list(actor, event.hostSchoolId!);
       context.hostClassOptions = hostClasses.filter((c) => !taken.has(c.id)).map((c): Option => ({ value: c.id, label: c.name }));
     }
     if (actor?.role === Role.CompanyMember) {
-      const [own] = await this.dataSource.query(
-        `SELECT status FROM bookings WHERE event_id = $1 AND kind = 'day_registration' AND company_id = $2 AND status IN ('pending', 'confirmed', 'waitlisted')`,
-        [event.id, actor.companyId],
-      );
-      context.dayRegistration = own?.status ?? null;
+      context.dayRegistration = await this.bookings.ownRegistration(actor, event.id);
     }
     // a session needs a period, a class and someone to present: a registered company
     const presenter = canManage ? (context.companyOptions as Option[]).length > 0 : context.dayRegistration === 'confirmed';

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { Actor } from '../common/identity/actor';
+import { Event } from './event.entity';
+import { Program } from './event-status';
+
+/**
+ * What a program tells the shared parts about itself. The shared parts (the event page, and
+ * step by step lists, mails, figures) ask the registry instead of switching on program
+ * names; each program registers its definition from its own folder (src/programs/<program>/).
+ */
+export interface ProgramDefinition {
+  program: Program;
+  /** What the event page shows of this program (its slots, offers, the day's grid) for the reader. */
+  eventPage?(req: Request, event: Event): Promise<Record<string, unknown>>;
+  /** What the organiser's page of an event shows of this program (slots, stand applications). */
+  adminEventPage?(actor: Actor, event: Event): Promise<Record<string, unknown>>;
+}
+
+@Injectable()
+export class ProgramRegistry {
+  private readonly definitions = new Map<Program, ProgramDefinition>();
+
+  register(definition: ProgramDefinition) {
+    if (this.definitions.has(definition.program)) throw new Error(`program ${definition.program} is registered twice`);
+    this.definitions.set(definition.program, definition);
+  }
+
+  of(program: Program): ProgramDefinition | undefined {
+    return this.definitions.get(program);
+  }
+}

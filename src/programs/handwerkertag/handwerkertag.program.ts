@@ -1,0 +1,48 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { Request } from 'express';
+import { BookingReads } from '../../bookings/booking-reads';
+import { Actor } from '../../common/identity/actor';
+import { Role } from '../../common/identity/role';
+import { Event } from '../../events/event.entity';
+import { ProgramRegistry } from '../../events/program-registry';
+import { TimeSlotsService } from '../../events/time-slots.service';
+import { SchoolClassesService } from '../../schools/school-classes.service';
+
+/** The Handwerkertag as the shared parts see it: a fair with stands and visiting time slots. */
+@Injectable()
+export class HandwerkertagProgram implements OnModuleInit {
+  constructor(
+    private readonly registry: ProgramRegistry,
+    private readonly slots: TimeSlotsService,
+    private readonly classes: SchoolClassesService,
+    private readonly reads: BookingReads,
+  ) {}
+
+  onModuleInit() {
+    this.registry.register({
+      program: 'handwerkertag',
+      eventPage: (req, event) => this.eventPage(req, event),
+      adminEventPage: (actor, event) => this.adminEventPage(actor, event),
+    });
+  }
+
+  /** For the organiser: the slots to add to, and the stand applications to decide. */
+  private async adminEventPage(actor: Actor, event: Event) {
+    const applications = (await this.reads.ofKind(event.id, 'stand')).map((b) => ({
+      id: b.id,
+      status: b.status,
+      stand_number: b.standNumber,
+      company: b.companyName,
+      activity: b.details.handsOnActivity,
+    }));
+    return { slots: await this.slots.list(actor, event.id), applications };
+  }
+
+  /** The time slots with their free places; a school also gets its classes to book with. */
+  private async eventPage(req: Request, event: Event) {
+    const actor = req.actor;
+    const slots = await this.slots.list(actor, event.id);
+    if (actor?.role !== Role.SchoolMember) return { slots };
+    return { slots, classes: await this.classes.list(actor, actor.schoolId!) };
+  }
+}

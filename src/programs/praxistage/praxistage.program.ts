@@ -1,0 +1,41 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { Request } from 'express';
+import { Role } from '../../common/identity/role';
+import { Event } from '../../events/event.entity';
+import { PracticumOffersService } from '../../events/practicum-offers.service';
+import { ProgramRegistry } from '../../events/program-registry';
+import { PupilsService } from '../../schools/pupils.service';
+import { pageLocale, text } from '../../web/web-context';
+
+/** The Praxistage as the shared parts see them: practicum offers with places per weekday. */
+@Injectable()
+export class PraxistageProgram implements OnModuleInit {
+  constructor(
+    private readonly registry: ProgramRegistry,
+    private readonly offers: PracticumOffersService,
+    private readonly pupils: PupilsService,
+  ) {}
+
+  onModuleInit() {
+    this.registry.register({ program: 'praxistage', eventPage: (req, event) => this.eventPage(req, event) });
+  }
+
+  /** The offers with what is free per weekday; a school also gets its pupils to place. */
+  private async eventPage(req: Request, event: Event) {
+    const actor = req.actor;
+    const locale = pageLocale(req);
+    const offers = await this.offers.list(actor, event.id, {});
+    const context: Record<string, unknown> = {
+      offers,
+      weekdays: [1, 2, 3, 4, 5].map((value) => ({ value, label: text(locale, `weekday.${value}`) })),
+      offerWeekdays: offers.flatMap((o) =>
+        o.availability.map((a) => ({ value: `${o.id}:${a.weekday}`, label: `${o.companyName}, ${o.occupationalField}: ${text(locale, `weekday.${a.weekday}`)} (${a.free} ${text(locale, 'event.free')})` })),
+      ),
+    };
+    if (actor?.role === Role.SchoolMember) {
+      const pupils = await this.pupils.list(actor, actor.schoolId!, {});
+      context.pupils = pupils.map((p) => ({ value: p.id, label: `${p.lastName}, ${p.firstName}` }));
+    }
+    return context;
+  }
+}
