@@ -66,24 +66,13 @@ describe('architecture: which folder may import which', () => {
   });
 });
 
-/**
- * Only bookings/ writes the booking tables. The files below still do, and are to move
- * their writes behind the engine; the list may only shrink (a new writer fails here, and
- * so does a listed file that no longer writes).
- */
-const STILL_WRITING_OUTSIDE_BOOKINGS = [
-  'events/events.service.ts', // creates the stands' counter of a new fair
-  'events/practicum-offers.service.ts', // creates an offer's counters per weekday
-  'events/time-slots.service.ts', // creates and deletes a slot's counter
-  'retention/retention.service.ts', // anonymises placements past retention
-];
-
+/** Only bookings/ writes the booking tables: everyone else asks the engine. */
 describe('architecture: who writes the booking tables', () => {
-  it('is bookings/, and the listed files that are still to move', () => {
+  it('is bookings/ alone', () => {
     const writers = sources()
       .filter((path) => /(insert\s+into|update|delete\s+from)\s+(bookings|bookables|booking_changes)\b/i.test(readFileSync(path, 'utf8')))
       .map((path) => relative(SRC, path))
       .filter((file) => folderOf(file) !== 'bookings');
-    expect(writers.sort()).toEqual([...STILL_WRITING_OUTSIDE_BOOKINGS].sort());
+    expect(writers).toEqual([]);
   });
 });

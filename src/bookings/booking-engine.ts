@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
-import { isUniqueViolation, pgConstraint } from '../database/pg-errors';
+import { isStillReferenced, isUniqueViolation, pgConstraint } from '../database/pg-errors';
 import { entityFromRow, insertColumns } from '../database/entity-rows';
 import { queryRows } from '../database/query-rows';
 import { Actor } from '../common/identity/actor';
@@ -9,6 +9,7 @@ import { Event } from '../events/event.entity';
 import { Program } from '../events/event-status';
 import { restrictToVisible } from '../events/event-visibility';
 import { requireProgram } from '../events/program-guard';
+import { BookableKind } from './bookable.entity';
 import { Booking } from './booking.entity';
 import { BOOKING_TRANSITIONS, BookingChangeKind, BookingKind, BookingStatus, HOLDS_CAPACITY, LIVE } from './booking-status';
 import type { ErrorCode } from '../common/errors/error-catalog';
@@ -215,6 +216,42 @@ export class BookingEngine {
       await this.release(manager, booking.bookableId, booking.quantity);
     }
     return manager.findOneByOrFail(Booking, { id: booking.id });
+  }
+
+  /** Opens a new capacity of an event (a fair's stands, a time slot, an offer's weekday); returns its id. */
+  async openPool(manager: EntityManager, eventId: string, kind: BookableKind, capacity: number): Promise<string> {
+    const [pool] = await manager.query(`INSERT INTO bookables (event_id, kind, capacity) VALUES ($1, $2, $3) RETURNING id`, [eventId, kind, capacity]);
+    return pool.id;
+  }
+
+  /**
+   * Removes a capacity with what hangs on it (a time slot); false when the event has no
+   * such one. A capacity that bookings still refer to is refused (`still_in_use`).
+   */
+  async removePool(manager: EntityManager, eventId: string, poolId: string, kind: BookableKind): Promise<boolean> {
+    try {
+      const deleted = await queryRows(manager, `DELETE FROM bookables WHERE id = $1 AND event_id = $2 AND kind = $3 RETURNING id`, [poolId, eventId, kind]);
+      return deleted.length > 0;
+    } catch (error) {
+      if (isStillReferenced(error)) throw new DomainError('still_in_use');
+      throw error;
+    }
+  }
+
+  /** The event's capacity of a kind that it has once (a fair's stands). */
+  async poolOf(manager: EntityManager, eventId: string, kind: BookableKind): Promise<string | undefined> {
+    const [pool] = await manager.query(`SELECT id FROM bookables WHERE event_id = $1 AND kind = $2`, [eventId, kind]);
+    return pool?.id;
+  }
+
+  /**
+   * Forgets whom bookings were for, once a minor's data is past retention: the pupil goes
+   * from the booking and the reasons from its single-day changes (they may name an illness).
+   * The bookings stay, as anonymous numbers for the statistics.
+   */
+  async forgetPupils(manager: EntityManager, bookingIds: string[]): Promise<void> {
+    await manager.query(`UPDATE booking_changes SET reason = NULL, details = '{}' WHERE booking_id = ANY($1) AND change IN ('day_cancelled', 'day_restored')`, [bookingIds]);
+    await manager.query(`UPDATE bookings SET pupil_id = NULL WHERE id = ANY($1)`, [bookingIds]);
   }
 
   /**

@@ -14,18 +14,15 @@ import { PracticumOffersController } from './practicum-offers.controller';
 import { PracticumOffersService } from './practicum-offers.service';
 import { SchoolDayController } from './school-day.controller';
 import { SchoolDayService } from './school-day.service';
-import { TimeSlot } from './time-slot.entity';
-import { TimeSlotsController } from './time-slots.controller';
-import { TimeSlotsService } from './time-slots.service';
 
 /** Events of the three programs and what can be booked in them. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Event, TimeSlot, EventPeriod, EventClass, EventRoom, PracticumOffer, OfferWeekday]),
+    TypeOrmModule.forFeature([Event, EventPeriod, EventClass, EventRoom, PracticumOffer, OfferWeekday]),
     BookingEngineModule,
   ],
-  controllers: [EventsController, TimeSlotsController, SchoolDayController, PracticumOffersController],
-  providers: [EventsService, TimeSlotsService, SchoolDayService, PracticumOffersService, ProgramRegistry],
-  exports: [EventsService, ProgramRegistry, SchoolDayService, TimeSlotsService, PracticumOffersService],
+  controllers: [EventsController, SchoolDayController, PracticumOffersController],
+  providers: [EventsService, SchoolDayService, PracticumOffersService, ProgramRegistry],
+  exports: [EventsService, ProgramRegistry, SchoolDayService, PracticumOffersService],
 })
 export class EventsModule {}

@@ -84,7 +84,7 @@ export class EventsService {
       const { identifiers } = await manager.insert(Event, { ...fields, createdBy: actor.userId, status: 'draft' } as never);
       const eventId = identifiers[0].id as string;
       if (dto.program === 'handwerkertag') {
-        await manager.query(`INSERT INTO bookables (event_id, kind, capacity) VALUES ($1, 'stands', $2)`, [eventId, standCount]);
+        await this.engine.openPool(manager, eventId, 'stands', standCount!);
       }
       await this.audit.record(manager, actor, 'event', eventId, 'created', { ...dto });
       return manager.findOneByOrFail(Event, { id: eventId });
@@ -107,8 +107,7 @@ export class EventsService {
         await this.announceChange(manager, eventId, actor);
       }
       if (standCount !== undefined) {
-        const [pool] = await manager.query(`SELECT id FROM bookables WHERE event_id = $1 AND kind = 'stands'`, [eventId]);
-        await this.engine.setCapacity(manager, pool.id, standCount);
+        await this.engine.setCapacity(manager, (await this.engine.poolOf(manager, eventId, 'stands'))!, standCount);
         await this.audit.record(manager, actor, 'event', eventId, 'updated', { standCount: { from: null, to: standCount } });
       }
       return manager.findOneByOrFail(Event, { id: eventId });

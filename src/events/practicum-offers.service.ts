@@ -70,10 +70,7 @@ export class PracticumOffersService {
       } as never);
       const offerId = identifiers[0].id as string;
       for (const weekday of [...dto.weekdays].sort()) {
-        const [bookable] = await manager.query(
-          `INSERT INTO bookables (event_id, kind, capacity) VALUES ($1, 'offer_weekday', $2) RETURNING id`,
-          [eventId, dto.placesPerWeekday],
-        );
+        const bookable = { id: await this.engine.openPool(manager, eventId, 'offer_weekday', dto.placesPerWeekday) };
         await manager.query(`INSERT INTO offer_weekdays (id, offer_id, weekday) VALUES ($1, $2, $3)`, [bookable.id, offerId, weekday]);
       }
       await this.audit.record(manager, actor, 'practicum_offer', offerId, 'created', { ...dto });

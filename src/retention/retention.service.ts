@@ -5,6 +5,7 @@ import { Actor } from '../common/identity/actor';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/environment';
 import { inTransaction } from '../database/transaction';
+import { BookingEngine } from '../bookings/booking-engine';
 
 // Any constant of its own: only one instance runs retention at a time.
 const RETENTION_LOCK = 7_361_002;
@@ -24,6 +25,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly engine: BookingEngine,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,8 +63,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
         [placements],
       );
       await manager.query(`DELETE FROM placement_exceptions WHERE booking_id = ANY($1)`, [placements]);
-      await manager.query(`UPDATE booking_changes SET reason = NULL, details = '{}' WHERE booking_id = ANY($1) AND change IN ('day_cancelled', 'day_restored')`, [placements]);
-      await manager.query(`UPDATE bookings SET pupil_id = NULL WHERE id = ANY($1)`, [placements]);
+      await this.engine.forgetPupils(manager, placements);
       await manager.query(`DELETE FROM pupils WHERE id = ANY($1)`, [pupils]);
       await manager.query(`DELETE FROM audit_log WHERE entity_type = 'pupil' AND entity_id = ANY($1)`, [pupils]);
       const [run] = await manager.query(

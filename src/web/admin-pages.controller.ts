@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Actor } from '../common/identity/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Role } from '../common/identity/role';
@@ -9,10 +8,7 @@ import { NotFoundError } from '../common/errors/domain-error';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { BookingsService } from '../bookings/bookings.service';
 import { CreateEventDto } from '../events/dto/event.dto';
-import { CreateTimeSlotDto } from '../events/dto/time-slot.dto';
 import { EventsService } from '../events/events.service';
-import { TimeSlotsService } from '../events/time-slots.service';
-import { LISTS } from '../exports/exports.service';
 import { OrganisationDecisionsService } from '../organisations/organisation-decisions.service';
 import { AuditService } from '../audit/audit.service';
 import { SchoolHolidayDto } from '../calendar/dto/school-holiday.dto';
@@ -20,10 +16,8 @@ import { SchoolHolidaysService } from '../calendar/school-holidays.service';
 import { RetentionService } from '../retention/retention.service';
 import { StatisticsService } from '../statistics/statistics.service';
 import { submitForm } from './form';
-import { BookingOccasions } from '../calendar/booking-occasion';
 import { OutboxService } from '../notifications/outbox.service';
-import { BookingReads } from '../bookings/booking-reads';
-import { ProgramRegistry } from '../events/program-registry';
+import { AdminEventPage } from './admin-event-page';
 import { PageRenderer } from './page-renderer';
 import { pager, PAGE_ROWS, requestedPage } from './paging';
 import { pageContext, text } from './web-context';
@@ -38,18 +32,14 @@ export class AdminPagesController {
   constructor(
     private readonly pages: PageRenderer,
     private readonly events: EventsService,
-    private readonly slots: TimeSlotsService,
     private readonly bookings: BookingsService,
     private readonly decisions: OrganisationDecisionsService,
     private readonly statistics: StatisticsService,
     private readonly holidays: SchoolHolidaysService,
     private readonly audit: AuditService,
     private readonly retention: RetentionService,
-    private readonly occasions: BookingOccasions,
     private readonly mails: OutboxService,
-    private readonly reads: BookingReads,
-    private readonly programs: ProgramRegistry,
-    private readonly dataSource: DataSource,
+    private readonly eventPage: AdminEventPage,
   ) {}
 
   @Get()
@@ -90,7 +80,7 @@ export class AdminPagesController {
   @Get('veranstaltungen/:eventId')
   @Roles(...STAFF)
   async event(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string) {
-    res.send(this.pages.render('admin-event', await this.eventContext(actor, req, res, eventId, {})));
+    res.send(this.pages.render('admin-event', await this.eventPage.context(actor, req, res, eventId, {})));
   }
 
   @Post('veranstaltungen/:eventId/veroeffentlichen')
@@ -100,26 +90,13 @@ export class AdminPagesController {
     res.redirect(303, `/verwaltung/veranstaltungen/${eventId}?ok=saved`);
   }
 
-  @Post('veranstaltungen/:eventId/zeitfenster')
-  @Roles(Role.Organiser)
-  async addSlot(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Body() body: Record<string, string>) {
-    await submitForm(res, actor.locale, {
-      dto: CreateTimeSlotDto,
-      input: body,
-      view: async ({ errors, problem }) => this.pages.render('admin-event', await this.eventContext(actor, req, res, eventId, { slotValues: body, slotErrors: errors, problem })),
-      then: async (value) => {
-        await this.slots.create(actor, eventId, value);
-        return `/verwaltung/veranstaltungen/${eventId}?ok=saved`;
-      },
-    });
-  }
   @Post('buchungen/:bookingId/bestaetigen')
   @Roles(Role.Organiser)
   async confirm(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('bookingId', UuidParam) bookingId: string, @Body() body: Record<string, string>) {
     const booking = await this.bookings.get(actor, bookingId);
     await submitForm(res, actor.locale, {
       input: body,
-      view: async ({ problem }) => this.pages.render('admin-event', await this.eventContext(actor, req, res, booking.eventId, { problem, errors: { form: true } })),
+      view: async ({ problem }) => this.pages.render('admin-event', await this.eventPage.context(actor, req, res, booking.eventId, { problem, errors: { form: true } })),
       then: async () => {
         await this.bookings.confirm(actor, bookingId, body.standNumber ? { standNumber: Number(body.standNumber) } : {});
         return `/verwaltung/veranstaltungen/${booking.eventId}?ok=saved`;
@@ -196,24 +173,5 @@ export class AdminPagesController {
     });
   }
 
-  private async eventContext(actor: Actor, req: Request, res: Response, eventId: string, extra: Record<string, unknown>) {
-    const event = await this.events.get(actor, eventId);
-    const waiting = await this.reads.waitingList(eventId);
-    const summaries = new Map((await this.occasions.load(this.dataSource.manager, waiting.map((w) => w.id))).map((o) => [o.bookingId, o.summary[actor.locale]]));
-    const waitlist = waiting.map((w, index) => ({ id: w.id, since: w.waitlistedAt, quantity: w.quantity, who: w.companyName ?? w.schoolName, position: index + 1, what: summaries.get(w.id) }));
-    // the attendance sheet needs a company and a month: it is asked for with its parameters
-    const lists = Object.entries(LISTS).filter(([name, l]) => l.program === event.program && name !== 'attendance').map(([name]) => name);
-    return pageContext(req, res, event.title, {
-      section: 'admin',
-      event,
-      isDraft: event.status === 'draft',
-      slots: [],
-      applications: [],
-      ...(await this.programs.of(event.program)?.adminEventPage?.(actor, event)),
-      waitlist,
-      lists,
-      slotValues: {},
-      ...extra,
-    });
-  }
+
 }

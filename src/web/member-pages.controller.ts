@@ -7,20 +7,16 @@ import { CurrentActor, OwnAccount, Roles } from '../auth/auth.decorators';
 import { Role } from '../common/identity/role';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { BookingsService } from '../bookings/bookings.service';
-import { ClassVisitDto, StandApplicationDto } from '../bookings/dto/handwerkertag.dto';
-import { HandwerkertagService } from '../bookings/handwerkertag.service';
 import { CalendarFeedsService } from '../calendar/calendar-feeds.service';
 import { BookingOccasions, describeTiming } from '../calendar/booking-occasion';
 import { SchoolClassDto } from '../schools/dto/school-class.dto';
 import { SchoolClassesService } from '../schools/school-classes.service';
-import { afterBooking, listOf, submitForm } from './form';
+import { submitForm } from './form';
 import { BOOKING_STATUSES } from '../bookings/booking-status';
 import { PageRenderer } from './page-renderer';
 import { pager, PAGE_ROWS, requestedPage } from './paging';
-import { EventPage } from './event-page';
 import { pageContext, text } from './web-context';
 import { WebExceptionFilter } from './web-exception.filter';
-import { WITHOUT_KEY } from '../bookings/idempotency/idempotency';
 
 const MEMBERS = [Role.Organiser, Role.Partner, Role.CompanyMember, Role.SchoolMember];
 
@@ -32,10 +28,8 @@ export class MemberPagesController {
     private readonly pages: PageRenderer,
     private readonly bookings: BookingsService,
     private readonly occasions: BookingOccasions,
-    private readonly handwerkertag: HandwerkertagService,
     private readonly classes: SchoolClassesService,
     private readonly feeds: CalendarFeedsService,
-    private readonly eventPage: EventPage,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -90,30 +84,6 @@ export class MemberPagesController {
     res.redirect(303, `/buchungen/${bookingId}?ok=cancelled`);
   }
 
-  @Post('veranstaltungen/:eventId/klassenbesuch')
-  @Roles(Role.SchoolMember)
-  async bookVisit(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Body() body: Record<string, string>) {
-    await submitForm(res, actor.locale, {
-      dto: ClassVisitDto,
-      input: body,
-      view: (shown) => this.renderEventPage(req, res, eventId, { values: body, ...shown }),
-      then: async (value) => afterBooking((await this.handwerkertag.bookClassVisit(actor, eventId, value, WITHOUT_KEY)).body),
-    });
-  }
-  @Post('veranstaltungen/:eventId/stand')
-  @Roles(Role.CompanyMember)
-  async applyForStand(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Body() body: Record<string, string>) {
-    await submitForm(res, actor.locale, {
-      dto: StandApplicationDto,
-      input: { ...body, powerNeeded: body.powerNeeded === 'true', apprenticeships: listOf(body.apprenticeships), internships: listOf(body.internships) },
-      view: (shown) => this.renderEventPage(req, res, eventId, { values: body, ...shown }),
-      then: async (value) => afterBooking((await this.handwerkertag.applyForStand(actor, eventId, value, WITHOUT_KEY)).body),
-    });
-  }
-  /** A booking form: errors next to the fields with what was typed; done → the booking, with what happened. */
-  private async renderEventPage(req: Request, res: Response, eventId: string, extra: Record<string, unknown>) {
-    return this.pages.render('event', await this.eventPage.context(req, res, eventId, extra));
-  }
   @Get('schule/klassen')
   @Roles(Role.SchoolMember)
   async classesPage(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {

@@ -11,6 +11,7 @@ import { OrganisationsModule } from '../organisations/organisations.module';
 import { SchoolsModule } from '../schools/schools.module';
 import { AccountPagesController } from './account-pages.controller';
 import { AdminPagesController } from './admin-pages.controller';
+import { AdminEventPage } from './admin-event-page';
 import { EventPage } from './event-page';
 import { MemberPagesController } from './member-pages.controller';
 import { OfferPagesController } from './offer-pages.controller';
@@ -26,6 +27,8 @@ import { WebExceptionFilter } from './web-exception.filter';
 @Module({
   imports: [AuthModule, BookingEngineModule, OrganisationsModule, SchoolsModule, CompaniesModule, EventsModule, BookingsModule, CalendarModule, StatisticsModule, RetentionModule],
   controllers: [PublicPagesController, AccountPagesController, MemberPagesController, ProfilePagesController, PraxistagePagesController, SchoolDayPagesController, OfferPagesController, OrganisationPagesController, AdminPagesController],
-  providers: [PageRenderer, WebExceptionFilter, EventPage],
+  providers: [PageRenderer, WebExceptionFilter, EventPage, AdminEventPage],
+  // what the programs' own pages build on
+  exports: [PageRenderer, WebExceptionFilter, EventPage, AdminEventPage],
 })
 export class WebModule {}

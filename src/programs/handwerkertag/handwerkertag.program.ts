@@ -5,7 +5,7 @@ import { Actor } from '../../common/identity/actor';
 import { Role } from '../../common/identity/role';
 import { Event } from '../../events/event.entity';
 import { ProgramRegistry } from '../../events/program-registry';
-import { TimeSlotsService } from '../../events/time-slots.service';
+import { TimeSlotsService } from './time-slots.service';
 import { SchoolClassesService } from '../../schools/school-classes.service';
 
 /** The Handwerkertag as the shared parts see it: a fair with stands and visiting time slots. */

@@ -1,15 +1,15 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor } from '../common/identity/actor';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { Role } from '../common/identity/role';
-import { UuidParam } from '../common/http/uuid-param.pipe';
+import { Actor } from '../../common/identity/actor';
+import { CurrentActor, Roles } from '../../auth/auth.decorators';
+import { Role } from '../../common/identity/role';
+import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { ClassVisitDto, StandApplicationDto } from './dto/handwerkertag.dto';
 import { HandwerkertagService } from './handwerkertag.service';
-import { Idempotency, IdempotencyRequest } from './idempotency/idempotency';
-import { IDEMPOTENCY_HEADER_DOC } from './idempotency/idempotency-doc';
-import { respond } from './idempotency/respond';
+import { Idempotency, IdempotencyRequest } from '../../bookings/idempotency/idempotency';
+import { IDEMPOTENCY_HEADER_DOC } from '../../bookings/idempotency/idempotency-doc';
+import { respond } from '../../bookings/idempotency/respond';
 
 @ApiTags('handwerkertag')
 @ApiHeader(IDEMPOTENCY_HEADER_DOC)

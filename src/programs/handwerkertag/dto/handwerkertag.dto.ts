@@ -1,5 +1,5 @@
 import { IsBoolean, IsDefined, IsIn, IsUUID } from 'class-validator';
-import { Text, TextList, WholeNumber } from '../../common/validation/rules';
+import { Text, TextList, WholeNumber } from '../../../common/validation/rules';
 
 export class StandApplicationDto {
   /** Size wanted, e.g. "3 x 3 m". */

@@ -1,4 +1,4 @@
-import { Instant, WholeNumber } from '../../common/validation/rules';
+import { Instant, WholeNumber } from '../../../common/validation/rules';
 
 export class CreateTimeSlotDto {
   /** e.g. "2027-05-08T08:30" (German time) */

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '../common/identity/actor';
-import { DomainError, invalidField, NotFoundError } from '../common/errors/domain-error';
-import { inTransaction } from '../database/transaction';
-import { isStillReferenced } from '../database/pg-errors';
-import { queryRows } from '../database/query-rows';
-import { BookingEngine } from '../bookings/booking-engine';
-import { AuditService, diff } from '../audit/audit.service';
+import { Actor } from '../../common/identity/actor';
+import { invalidField, NotFoundError } from '../../common/errors/domain-error';
+import { inTransaction } from '../../database/transaction';
+import { BookingEngine } from '../../bookings/booking-engine';
+import { AuditService, diff } from '../../audit/audit.service';
 import { CreateTimeSlotDto, UpdateTimeSlotDto } from './dto/time-slot.dto';
-import { EventsService } from './events.service';
-import { requireProgram } from './program-guard';
+import { EventsService } from '../../events/events.service';
+import { requireProgram } from '../../events/program-guard';
 
 export interface TimeSlotView {
   id: string;
@@ -45,10 +43,7 @@ export class TimeSlotsService {
     const id = await inTransaction(this.dataSource, async (manager) => {
       const event = await this.events.findVisible(actor, eventId, manager);
       requireProgram(event, 'handwerkertag');
-      const [bookable] = await manager.query(
-        `INSERT INTO bookables (event_id, kind, capacity) VALUES ($1, 'time_slot', $2) RETURNING id`,
-        [eventId, dto.capacity],
-      );
+      const bookable = { id: await this.engine.openPool(manager, eventId, 'time_slot', dto.capacity) };
       await manager.query(`INSERT INTO time_slots (id, event_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)`, [
         bookable.id, eventId, dto.startsAt, dto.endsAt,
       ]);
@@ -74,17 +69,8 @@ export class TimeSlotsService {
 
   async remove(actor: Actor, eventId: string, slotId: string) {
     await this.events.findVisible(actor, eventId);
-    try {
-      const deleted = await queryRows(
-        this.dataSource.manager,
-        `DELETE FROM bookables WHERE id = $1 AND event_id = $2 AND kind = 'time_slot' RETURNING id`,
-        [slotId, eventId],
-      );
-      if (deleted.length === 0) throw new NotFoundError('time_slot');
-    } catch (error) {
-      if (isStillReferenced(error)) throw new DomainError('still_in_use');
-      throw error;
-    }
+    const deleted = await this.engine.removePool(this.dataSource.manager, eventId, slotId, 'time_slot');
+    if (!deleted) throw new NotFoundError('time_slot');
   }
 
   private async one(eventId: string, slotId: string) {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '../common/identity/actor';
-import { BookingEngine } from './booking-engine';
+import { Actor } from '../../common/identity/actor';
+import { BookingEngine } from '../../bookings/booking-engine';
 import { ClassVisitDto, StandApplicationDto } from './dto/handwerkertag.dto';
-import { IdempotencyRequest } from './idempotency/idempotency';
-import { IdempotencyService } from './idempotency/idempotency.service';
+import { IdempotencyRequest } from '../../bookings/idempotency/idempotency';
+import { IdempotencyService } from '../../bookings/idempotency/idempotency.service';
 
 /** Handwerkertag: companies apply for stands, schools book class visits into time slots. */
 @Injectable()

@@ -1,0 +1,71 @@
+import { Body, Controller, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentActor, Roles } from '../../auth/auth.decorators';
+import { WITHOUT_KEY } from '../../bookings/idempotency/idempotency';
+import { UuidParam } from '../../common/http/uuid-param.pipe';
+import { Actor } from '../../common/identity/actor';
+import { Role } from '../../common/identity/role';
+import { AdminEventPage } from '../../web/admin-event-page';
+import { EventPage } from '../../web/event-page';
+import { afterBooking, listOf, submitForm } from '../../web/form';
+import { PageRenderer } from '../../web/page-renderer';
+import { WebExceptionFilter } from '../../web/web-exception.filter';
+import { ClassVisitDto, StandApplicationDto } from './dto/handwerkertag.dto';
+import { CreateTimeSlotDto } from './dto/time-slot.dto';
+import { HandwerkertagService } from './handwerkertag.service';
+import { TimeSlotsService } from './time-slots.service';
+
+/** The Handwerkertag in the pages: a school books a class visit, a company applies for a stand, the organiser adds slots. */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller()
+export class HandwerkertagPagesController {
+  constructor(
+    private readonly pages: PageRenderer,
+    private readonly eventPage: EventPage,
+    private readonly adminEventPage: AdminEventPage,
+    private readonly handwerkertag: HandwerkertagService,
+    private readonly slots: TimeSlotsService,
+  ) {}
+
+  @Post('veranstaltungen/:eventId/klassenbesuch')
+  @Roles(Role.SchoolMember)
+  async bookVisit(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Body() body: Record<string, string>) {
+    await submitForm(res, actor.locale, {
+      dto: ClassVisitDto,
+      input: body,
+      view: (shown) => this.renderEventPage(req, res, eventId, { values: body, ...shown }),
+      then: async (value) => afterBooking((await this.handwerkertag.bookClassVisit(actor, eventId, value, WITHOUT_KEY)).body),
+    });
+  }
+
+  @Post('veranstaltungen/:eventId/stand')
+  @Roles(Role.CompanyMember)
+  async applyForStand(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Body() body: Record<string, string>) {
+    await submitForm(res, actor.locale, {
+      dto: StandApplicationDto,
+      input: { ...body, powerNeeded: body.powerNeeded === 'true', apprenticeships: listOf(body.apprenticeships), internships: listOf(body.internships) },
+      view: (shown) => this.renderEventPage(req, res, eventId, { values: body, ...shown }),
+      then: async (value) => afterBooking((await this.handwerkertag.applyForStand(actor, eventId, value, WITHOUT_KEY)).body),
+    });
+  }
+
+  @Post('verwaltung/veranstaltungen/:eventId/zeitfenster')
+  @Roles(Role.Organiser)
+  async addSlot(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Body() body: Record<string, string>) {
+    await submitForm(res, actor.locale, {
+      dto: CreateTimeSlotDto,
+      input: body,
+      view: async ({ errors, problem }) => this.pages.render('admin-event', await this.adminEventPage.context(actor, req, res, eventId, { slotValues: body, slotErrors: errors, problem })),
+      then: async (value) => {
+        await this.slots.create(actor, eventId, value);
+        return `/verwaltung/veranstaltungen/${eventId}?ok=saved`;
+      },
+    });
+  }
+
+  private async renderEventPage(req: Request, res: Response, eventId: string, extra: Record<string, unknown>) {
+    return this.pages.render('event', await this.eventPage.context(req, res, eventId, extra));
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { BookingReads } from '../bookings/booking-reads';
+import { BookingOccasions } from '../calendar/booking-occasion';
+import { Actor } from '../common/identity/actor';
+import { EventsService } from '../events/events.service';
+import { ProgramRegistry } from '../events/program-registry';
+import { LISTS } from '../exports/exports.service';
+import { pageContext } from './web-context';
+
+/**
+ * The organiser's page of an event, for the page itself and for every form on it that comes
+ * back with errors: status, the waiting list in the order people move up, the attendee
+ * lists, and what the program adds (slots, stand applications).
+ */
+@Injectable()
+export class AdminEventPage {
+  constructor(
+    private readonly events: EventsService,
+    private readonly programs: ProgramRegistry,
+    private readonly reads: BookingReads,
+    private readonly occasions: BookingOccasions,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async context(actor: Actor, req: Request, res: Response, eventId: string, extra: Record<string, unknown>) {
+    const event = await this.events.get(actor, eventId);
+    const waiting = await this.reads.waitingList(eventId);
+    const summaries = new Map((await this.occasions.load(this.dataSource.manager, waiting.map((w) => w.id))).map((o) => [o.bookingId, o.summary[actor.locale]]));
+    const waitlist = waiting.map((w, index) => ({ id: w.id, since: w.waitlistedAt, quantity: w.quantity, who: w.companyName ?? w.schoolName, position: index + 1, what: summaries.get(w.id) }));
+    // the attendance sheet needs a company and a month: it is asked for with its parameters
+    const lists = Object.entries(LISTS).filter(([name, l]) => l.program === event.program && name !== 'attendance').map(([name]) => name);
+    return pageContext(req, res, event.title, {
+      section: 'admin',
+      event,
+      isDraft: event.status === 'draft',
+      slots: [],
+      applications: [],
+      ...(await this.programs.of(event.program)?.adminEventPage?.(actor, event)),
+      waitlist,
+      lists,
+      slotValues: {},
+      ...extra,
+    });
+  }
+}
