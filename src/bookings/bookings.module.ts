@@ -6,14 +6,12 @@ import { BookingsController } from './bookings.controller';
 import { BookingsService } from './bookings.service';
 import { PlacementsController } from './placements.controller';
 import { PlacementsService } from './placements.service';
-import { SchoolDayBookingsController } from './school-day-bookings.controller';
-import { SchoolDayBookingsService } from './school-day-bookings.service';
 
 /** Bookings whatever their program: seeing them, their history, confirming, rejecting, cancelling. */
 @Module({
   imports: [BookingEngineModule, EventsModule, CalendarModule],
-  controllers: [BookingsController, SchoolDayBookingsController, PlacementsController],
-  providers: [BookingsService, SchoolDayBookingsService, PlacementsService],
-  exports: [BookingsService, SchoolDayBookingsService, PlacementsService],
+  controllers: [BookingsController, PlacementsController],
+  providers: [BookingsService, PlacementsService],
+  exports: [BookingsService, PlacementsService],
 })
 export class BookingsModule {}

@@ -20,13 +20,12 @@ import { PageRenderer } from './page-renderer';
 import { PraxistagePagesController } from './praxistage-pages.controller';
 import { ProfilePagesController } from './profile-pages.controller';
 import { PublicPagesController } from './public-pages.controller';
-import { SchoolDayPagesController } from './school-day-pages.controller';
 import { WebExceptionFilter } from './web-exception.filter';
 
 /** The pages people use: server-rendered, German first, working without JavaScript. */
 @Module({
   imports: [AuthModule, BookingEngineModule, OrganisationsModule, SchoolsModule, CompaniesModule, EventsModule, BookingsModule, CalendarModule, StatisticsModule, RetentionModule],
-  controllers: [PublicPagesController, AccountPagesController, MemberPagesController, ProfilePagesController, PraxistagePagesController, SchoolDayPagesController, OfferPagesController, OrganisationPagesController, AdminPagesController],
+  controllers: [PublicPagesController, AccountPagesController, MemberPagesController, ProfilePagesController, PraxistagePagesController, OfferPagesController, OrganisationPagesController, AdminPagesController],
   providers: [PageRenderer, WebExceptionFilter, EventPage, AdminEventPage],
   // what the programs' own pages build on
   exports: [PageRenderer, WebExceptionFilter, EventPage, AdminEventPage],

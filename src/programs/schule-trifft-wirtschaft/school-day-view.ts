@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { Role } from '../../common/identity/role';
-import { SchoolDayBookingsService } from '../../bookings/school-day-bookings.service';
+import { SchoolDayBookingsService } from './school-day-bookings.service';
 import { canManageSchoolDay } from '../../events/event-visibility';
 import { Event } from '../../events/event.entity';
-import { SchoolDayService } from '../../events/school-day.service';
+import { SchoolDayService } from './school-day.service';
 import { SchoolClassesService } from '../../schools/school-classes.service';
 import { formatDateTime } from '../../common/time/berlin';
 import { pageLocale, text } from '../../web/web-context';

@@ -1,13 +1,28 @@
 import { Module } from '@nestjs/common';
-import { BookingsModule } from '../../bookings/bookings.module';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BookingEngineModule } from '../../bookings/booking-engine.module';
 import { EventsModule } from '../../events/events.module';
 import { SchoolsModule } from '../../schools/schools.module';
+import { WebModule } from '../../web/web.module';
+import { EventClass } from './event-class.entity';
+import { EventPeriod } from './event-period.entity';
+import { EventRoom } from './event-room.entity';
+import { SchoolDayBookingsController } from './school-day-bookings.controller';
+import { SchoolDayBookingsService } from './school-day-bookings.service';
+import { SchoolDayPagesController } from './school-day-pages.controller';
 import { SchoolDayView } from './school-day-view';
+import { SchoolDayController } from './school-day.controller';
+import { SchoolDayService } from './school-day.service';
 import { SchuleTrifftWirtschaftProgram } from './schule-trifft-wirtschaft.program';
 
-/** Everything particular to Schule trifft Wirtschaft, registered with the shared parts at start. */
+/**
+ * Schule trifft Wirtschaft: companies come to one school for a day and present in its
+ * classes. Everything particular to it lives in this folder and is registered with the
+ * shared parts at start.
+ */
 @Module({
-  imports: [EventsModule, BookingsModule, SchoolsModule],
-  providers: [SchuleTrifftWirtschaftProgram, SchoolDayView],
+  imports: [TypeOrmModule.forFeature([EventPeriod, EventClass, EventRoom]), EventsModule, SchoolsModule, BookingEngineModule, WebModule],
+  controllers: [SchoolDayController, SchoolDayBookingsController, SchoolDayPagesController],
+  providers: [SchuleTrifftWirtschaftProgram, SchoolDayView, SchoolDayService, SchoolDayBookingsService],
 })
 export class SchuleTrifftWirtschaftModule {}

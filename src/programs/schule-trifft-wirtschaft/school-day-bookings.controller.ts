@@ -1,14 +1,14 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Actor } from '../common/identity/actor';
-import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
-import { Role } from '../common/identity/role';
-import { UuidParam } from '../common/http/uuid-param.pipe';
+import { Actor } from '../../common/identity/actor';
+import { CurrentActor, Public, Roles } from '../../auth/auth.decorators';
+import { Role } from '../../common/identity/role';
+import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { RegistrationListQuery, SessionDto } from './dto/school-day-booking.dto';
-import { Idempotency, IdempotencyRequest } from './idempotency/idempotency';
-import { IDEMPOTENCY_HEADER_DOC } from './idempotency/idempotency-doc';
-import { respond } from './idempotency/respond';
+import { Idempotency, IdempotencyRequest } from '../../bookings/idempotency/idempotency';
+import { IDEMPOTENCY_HEADER_DOC } from '../../bookings/idempotency/idempotency-doc';
+import { respond } from '../../bookings/idempotency/respond';
 import { SchoolDayBookingsService } from './school-day-bookings.service';
 
 @ApiTags('schule-trifft-wirtschaft')

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../common/identity/actor';
-import { DomainError, invalidField, NotFoundError } from '../common/errors/domain-error';
-import { isStillReferenced, isUniqueViolation } from '../database/pg-errors';
-import { inTransaction } from '../database/transaction';
+import { Actor } from '../../common/identity/actor';
+import { DomainError, invalidField, NotFoundError } from '../../common/errors/domain-error';
+import { isStillReferenced, isUniqueViolation } from '../../database/pg-errors';
+import { inTransaction } from '../../database/transaction';
 import { AddEventClassDto, CreatePeriodDto, CreateRoomDto } from './dto/school-day.dto';
 import { EventClass } from './event-class.entity';
 import { EventPeriod } from './event-period.entity';
 import { EventRoom } from './event-room.entity';
-import { Event } from './event.entity';
-import { canManageSchoolDay } from './event-visibility';
-import { EventsService } from './events.service';
-import { requireProgram } from './program-guard';
+import { Event } from '../../events/event.entity';
+import { canManageSchoolDay } from '../../events/event-visibility';
+import { EventsService } from '../../events/events.service';
+import { requireProgram } from '../../events/program-guard';
 
 type Axis = 'periods' | 'classes' | 'rooms';
 const AXES = {

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Actor } from '../common/identity/actor';
-import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
-import { Role } from '../common/identity/role';
-import { UuidParam } from '../common/http/uuid-param.pipe';
+import { Actor } from '../../common/identity/actor';
+import { CurrentActor, Public, Roles } from '../../auth/auth.decorators';
+import { Role } from '../../common/identity/role';
+import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { AddEventClassDto, CreatePeriodDto, CreateRoomDto } from './dto/school-day.dto';
 import { SchoolDayService } from './school-day.service';
 

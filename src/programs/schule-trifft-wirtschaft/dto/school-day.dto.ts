@@ -1,5 +1,5 @@
 import { IsUUID } from 'class-validator';
-import { Instant, Text, WholeNumber } from '../../common/validation/rules';
+import { Instant, Text, WholeNumber } from '../../../common/validation/rules';
 
 export class CreatePeriodDto {
   /** 1 for the first lesson period of the day, 2 for the second … */

@@ -1,5 +1,5 @@
 import { IsUUID } from 'class-validator';
-import { Text, WholeNumber, Omittable } from '../../common/validation/rules';
+import { Text, WholeNumber, Omittable } from '../../../common/validation/rules';
 
 export class SessionDto {
   /** A participating class of the day (from /events/{eventId}/layout). */

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../common/identity/actor';
-import { Role } from '../common/identity/role';
-import { DomainError, invalidField } from '../common/errors/domain-error';
-import { likePattern } from '../common/http/search';
-import { canManageSchoolDay } from '../events/event-visibility';
-import { EventsService } from '../events/events.service';
-import { requireProgram } from '../events/program-guard';
-import { BookingEngine } from './booking-engine';
-import { LIVE } from './booking-status';
+import { Actor } from '../../common/identity/actor';
+import { Role } from '../../common/identity/role';
+import { DomainError, invalidField } from '../../common/errors/domain-error';
+import { likePattern } from '../../common/http/search';
+import { canManageSchoolDay } from '../../events/event-visibility';
+import { EventsService } from '../../events/events.service';
+import { requireProgram } from '../../events/program-guard';
+import { BookingEngine } from '../../bookings/booking-engine';
+import { LIVE } from '../../bookings/booking-status';
 import { RegistrationListQuery, SessionDto } from './dto/school-day-booking.dto';
-import { IdempotencyRequest } from './idempotency/idempotency';
-import { IdempotencyService } from './idempotency/idempotency.service';
+import { IdempotencyRequest } from '../../bookings/idempotency/idempotency';
+import { IdempotencyService } from '../../bookings/idempotency/idempotency.service';
 
 /**
  * Schule trifft Wirtschaft: companies register for the day, then sessions are booked into

@@ -1,20 +1,20 @@
 import { Body, Controller, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Actor } from '../common/identity/actor';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { Role } from '../common/identity/role';
-import { NotFoundError } from '../common/errors/domain-error';
-import { UuidParam } from '../common/http/uuid-param.pipe';
-import { SessionDto } from '../bookings/dto/school-day-booking.dto';
-import { SchoolDayBookingsService } from '../bookings/school-day-bookings.service';
-import { AddEventClassDto, CreatePeriodDto, CreateRoomDto } from '../events/dto/school-day.dto';
-import { SchoolDayService } from '../events/school-day.service';
-import { afterBooking, submitForm } from './form';
-import { PageRenderer } from './page-renderer';
-import { EventPage } from './event-page';
-import { WebExceptionFilter } from './web-exception.filter';
-import { WITHOUT_KEY } from '../bookings/idempotency/idempotency';
+import { Actor } from '../../common/identity/actor';
+import { CurrentActor, Roles } from '../../auth/auth.decorators';
+import { Role } from '../../common/identity/role';
+import { NotFoundError } from '../../common/errors/domain-error';
+import { UuidParam } from '../../common/http/uuid-param.pipe';
+import { SessionDto } from './dto/school-day-booking.dto';
+import { SchoolDayBookingsService } from './school-day-bookings.service';
+import { AddEventClassDto, CreatePeriodDto, CreateRoomDto } from './dto/school-day.dto';
+import { SchoolDayService } from './school-day.service';
+import { afterBooking, submitForm } from '../../web/form';
+import { PageRenderer } from '../../web/page-renderer';
+import { EventPage } from '../../web/event-page';
+import { WebExceptionFilter } from '../../web/web-exception.filter';
+import { WITHOUT_KEY } from '../../bookings/idempotency/idempotency';
 
 /** Who lays out the day: organisers and members of the host school (the service checks which school). */
 const HOSTS = [Role.Organiser, Role.SchoolMember];
