@@ -6,11 +6,10 @@ import { BookingEngine } from './booking-engine';
 import { BookingReads } from './booking-reads';
 import { Booking } from './booking.entity';
 import { IdempotencyService } from './idempotency/idempotency.service';
-import { PlacementException } from './placement-exception.entity';
 
 /** The engine every program books through, the read model beside it, and idempotent request handling. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Booking, BookingChange, Bookable, PlacementException])],
+  imports: [TypeOrmModule.forFeature([Booking, BookingChange, Bookable])],
   providers: [BookingEngine, BookingReads, IdempotencyService],
   exports: [BookingEngine, BookingReads, IdempotencyService, TypeOrmModule],
 })

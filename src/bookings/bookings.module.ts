@@ -4,14 +4,12 @@ import { EventsModule } from '../events/events.module';
 import { BookingEngineModule } from './booking-engine.module';
 import { BookingsController } from './bookings.controller';
 import { BookingsService } from './bookings.service';
-import { PlacementsController } from './placements.controller';
-import { PlacementsService } from './placements.service';
 
 /** Bookings whatever their program: seeing them, their history, confirming, rejecting, cancelling. */
 @Module({
   imports: [BookingEngineModule, EventsModule, CalendarModule],
-  controllers: [BookingsController, PlacementsController],
-  providers: [BookingsService, PlacementsService],
-  exports: [BookingsService, PlacementsService],
+  controllers: [BookingsController],
+  providers: [BookingsService],
+  exports: [BookingsService],
 })
 export class BookingsModule {}

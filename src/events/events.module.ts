@@ -4,20 +4,16 @@ import { BookingEngineModule } from '../bookings/booking-engine.module';
 import { Event } from './event.entity';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
-import { OfferWeekday } from './offer-weekday.entity';
 import { ProgramRegistry } from './program-registry';
-import { PracticumOffer } from './practicum-offer.entity';
-import { PracticumOffersController } from './practicum-offers.controller';
-import { PracticumOffersService } from './practicum-offers.service';
 
-/** Events of the three programs and what can be booked in them. */
+/** Events of every program, their status and who sees them; the registry the programs fill. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Event, PracticumOffer, OfferWeekday]),
+    TypeOrmModule.forFeature([Event]),
     BookingEngineModule,
   ],
-  controllers: [EventsController, PracticumOffersController],
-  providers: [EventsService, PracticumOffersService, ProgramRegistry],
-  exports: [EventsService, ProgramRegistry, PracticumOffersService],
+  controllers: [EventsController],
+  providers: [EventsService, ProgramRegistry],
+  exports: [EventsService, ProgramRegistry],
 })
 export class EventsModule {}

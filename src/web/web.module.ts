@@ -14,10 +14,8 @@ import { AdminPagesController } from './admin-pages.controller';
 import { AdminEventPage } from './admin-event-page';
 import { EventPage } from './event-page';
 import { MemberPagesController } from './member-pages.controller';
-import { OfferPagesController } from './offer-pages.controller';
 import { OrganisationPagesController } from './organisation-pages.controller';
 import { PageRenderer } from './page-renderer';
-import { PraxistagePagesController } from './praxistage-pages.controller';
 import { ProfilePagesController } from './profile-pages.controller';
 import { PublicPagesController } from './public-pages.controller';
 import { WebExceptionFilter } from './web-exception.filter';
@@ -25,7 +23,7 @@ import { WebExceptionFilter } from './web-exception.filter';
 /** The pages people use: server-rendered, German first, working without JavaScript. */
 @Module({
   imports: [AuthModule, BookingEngineModule, OrganisationsModule, SchoolsModule, CompaniesModule, EventsModule, BookingsModule, CalendarModule, StatisticsModule, RetentionModule],
-  controllers: [PublicPagesController, AccountPagesController, MemberPagesController, ProfilePagesController, PraxistagePagesController, OfferPagesController, OrganisationPagesController, AdminPagesController],
+  controllers: [PublicPagesController, AccountPagesController, MemberPagesController, ProfilePagesController, OrganisationPagesController, AdminPagesController],
   providers: [PageRenderer, WebExceptionFilter, EventPage, AdminEventPage],
   // what the programs' own pages build on
   exports: [PageRenderer, WebExceptionFilter, EventPage, AdminEventPage],

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Request } from 'express';
 import { Role } from '../../common/identity/role';
 import { Event } from '../../events/event.entity';
-import { PracticumOffersService } from '../../events/practicum-offers.service';
+import { PracticumOffersService } from './practicum-offers.service';
 import { ProgramRegistry } from '../../events/program-registry';
 import { PupilsService } from '../../schools/pupils.service';
 import { pageLocale, text } from '../../web/web-context';

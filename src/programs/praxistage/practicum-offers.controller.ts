@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Actor } from '../common/identity/actor';
-import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
-import { Role } from '../common/identity/role';
-import { UuidParam } from '../common/http/uuid-param.pipe';
+import { Actor } from '../../common/identity/actor';
+import { CurrentActor, Public, Roles } from '../../auth/auth.decorators';
+import { Role } from '../../common/identity/role';
+import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { CreatePracticumOfferDto, OfferListQuery, UpdatePracticumOfferDto } from './dto/practicum-offer.dto';
 import { PracticumOffersService } from './practicum-offers.service';
 

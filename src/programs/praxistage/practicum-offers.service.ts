@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../common/identity/actor';
-import { Role } from '../common/identity/role';
-import { DomainError, FieldError, invalidField, NotFoundError } from '../common/errors/domain-error';
-import { inTransaction } from '../database/transaction';
-import { BookingEngine } from '../bookings/booking-engine';
-import { BookingReads } from '../bookings/booking-reads';
-import { AuditService, diff } from '../audit/audit.service';
+import { Actor } from '../../common/identity/actor';
+import { Role } from '../../common/identity/role';
+import { DomainError, FieldError, invalidField, NotFoundError } from '../../common/errors/domain-error';
+import { inTransaction } from '../../database/transaction';
+import { BookingEngine } from '../../bookings/booking-engine';
+import { BookingReads } from '../../bookings/booking-reads';
+import { AuditService, diff } from '../../audit/audit.service';
 import { CreatePracticumOfferDto, OfferListQuery, UpdatePracticumOfferDto } from './dto/practicum-offer.dto';
-import { EventsService } from './events.service';
+import { EventsService } from '../../events/events.service';
 import { PracticumOffer } from './practicum-offer.entity';
-import { requireProgram } from './program-guard';
+import { requireProgram } from '../../events/program-guard';
 
 export interface WeekdayAvailability {
   weekday: number;

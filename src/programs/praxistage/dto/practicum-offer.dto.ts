@@ -1,6 +1,6 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
-import { CalendarDate, ClockTime, Email, PHONE, POSTAL_CODE, Text, WholeNumber, Omittable, NOT_NULL } from '../../common/validation/rules';
+import { CalendarDate, ClockTime, Email, PHONE, POSTAL_CODE, Text, WholeNumber, Omittable, NOT_NULL } from '../../../common/validation/rules';
 
 export class CreatePracticumOfferDto {
   /** Berufsfeld, e.g. "Metall, Maschinenbau". */

@@ -1,5 +1,5 @@
 import { IsUUID } from 'class-validator';
-import { CalendarDate, Text, WholeNumber } from '../../common/validation/rules';
+import { CalendarDate, Text, WholeNumber } from '../../../common/validation/rules';
 
 export class PlacementDto {
   @IsUUID()

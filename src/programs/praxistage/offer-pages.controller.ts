@@ -1,17 +1,17 @@
 import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Actor } from '../common/identity/actor';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { Role } from '../common/identity/role';
-import { NotFoundError } from '../common/errors/domain-error';
-import { UuidParam } from '../common/http/uuid-param.pipe';
-import { UpdatePracticumOfferDto } from '../events/dto/practicum-offer.dto';
-import { PracticumOffersService } from '../events/practicum-offers.service';
-import { submitForm } from './form';
-import { PageRenderer } from './page-renderer';
-import { pageContext, text } from './web-context';
-import { WebExceptionFilter } from './web-exception.filter';
+import { Actor } from '../../common/identity/actor';
+import { CurrentActor, Roles } from '../../auth/auth.decorators';
+import { Role } from '../../common/identity/role';
+import { NotFoundError } from '../../common/errors/domain-error';
+import { UuidParam } from '../../common/http/uuid-param.pipe';
+import { UpdatePracticumOfferDto } from './dto/practicum-offer.dto';
+import { PracticumOffersService } from './practicum-offers.service';
+import { submitForm } from '../../web/form';
+import { PageRenderer } from '../../web/page-renderer';
+import { pageContext, text } from '../../web/web-context';
+import { WebExceptionFilter } from '../../web/web-exception.filter';
 
 /** The fields of an offer that can change after publishing; weekdays and term stay as booked. */
 const EDITABLE = ['occupationalField', 'apprenticeship', 'description', 'placesPerWeekday', 'dailyStart', 'dailyEnd', 'street', 'postalCode', 'town', 'mentor', 'contactPerson', 'contactPhone', 'contactEmail'] as const;

@@ -1,24 +1,24 @@
 import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Actor } from '../common/identity/actor';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { Role } from '../common/identity/role';
-import { DomainError } from '../common/errors/domain-error';
-import { UuidParam } from '../common/http/uuid-param.pipe';
-import { PlacementDto, PlacementExceptionDto } from '../bookings/dto/placement.dto';
-import { PlacementsService } from '../bookings/placements.service';
-import { CreatePracticumOfferDto } from '../events/dto/practicum-offer.dto';
-import { PracticumOffersService } from '../events/practicum-offers.service';
-import { PupilDto } from '../schools/dto/pupil.dto';
-import { PupilsService } from '../schools/pupils.service';
-import { SchoolClassesService } from '../schools/school-classes.service';
-import { afterBooking, readForm, submitForm } from './form';
-import { WITHOUT_KEY } from '../bookings/idempotency/idempotency';
-import { PageRenderer } from './page-renderer';
-import { EventPage } from './event-page';
-import { pageContext, text } from './web-context';
-import { WebExceptionFilter } from './web-exception.filter';
+import { Actor } from '../../common/identity/actor';
+import { CurrentActor, Roles } from '../../auth/auth.decorators';
+import { Role } from '../../common/identity/role';
+import { DomainError } from '../../common/errors/domain-error';
+import { UuidParam } from '../../common/http/uuid-param.pipe';
+import { PlacementDto, PlacementExceptionDto } from './dto/placement.dto';
+import { PlacementsService } from './placements.service';
+import { CreatePracticumOfferDto } from './dto/practicum-offer.dto';
+import { PracticumOffersService } from './practicum-offers.service';
+import { PupilDto } from '../../schools/dto/pupil.dto';
+import { PupilsService } from '../../schools/pupils.service';
+import { SchoolClassesService } from '../../schools/school-classes.service';
+import { afterBooking, readForm, submitForm } from '../../web/form';
+import { WITHOUT_KEY } from '../../bookings/idempotency/idempotency';
+import { PageRenderer } from '../../web/page-renderer';
+import { EventPage } from '../../web/event-page';
+import { pageContext, text } from '../../web/web-context';
+import { WebExceptionFilter } from '../../web/web-exception.filter';
 
 /** Praxistage in the pages: pupils with consent, offers, placements, cancelled days. */
 @ApiExcludeController()

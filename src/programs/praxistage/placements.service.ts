@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../common/identity/actor';
-import { DomainError, FieldError, NotFoundError } from '../common/errors/domain-error';
-import { inTransaction } from '../database/transaction';
-import { PlacementScheduleService } from '../calendar/placement-schedule.service';
-import { PracticumOffer } from '../events/practicum-offer.entity';
-import { BookingEngine } from './booking-engine';
-import { Booking } from './booking.entity';
-import { BookingsService } from './bookings.service';
+import { Actor } from '../../common/identity/actor';
+import { DomainError, FieldError, NotFoundError } from '../../common/errors/domain-error';
+import { inTransaction } from '../../database/transaction';
+import { PlacementScheduleService } from '../../calendar/placement-schedule.service';
+import { PracticumOffer } from './practicum-offer.entity';
+import { BookingEngine } from '../../bookings/booking-engine';
+import { Booking } from '../../bookings/booking.entity';
+import { BookingsService } from '../../bookings/bookings.service';
 import { PlacementDto, PlacementExceptionDto } from './dto/placement.dto';
-import { IdempotencyRequest } from './idempotency/idempotency';
-import { IdempotencyService } from './idempotency/idempotency.service';
+import { IdempotencyRequest } from '../../bookings/idempotency/idempotency';
+import { IdempotencyService } from '../../bookings/idempotency/idempotency.service';
 import { PlacementException } from './placement-exception.entity';
 
 /**

@@ -1,16 +1,16 @@
 import { Body, Controller, Delete, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor } from '../common/identity/actor';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { Role } from '../common/identity/role';
-import { invalidField } from '../common/errors/domain-error';
-import { UuidParam } from '../common/http/uuid-param.pipe';
-import { isCalendarDate } from '../common/validation/rules';
+import { Actor } from '../../common/identity/actor';
+import { CurrentActor, Roles } from '../../auth/auth.decorators';
+import { Role } from '../../common/identity/role';
+import { invalidField } from '../../common/errors/domain-error';
+import { UuidParam } from '../../common/http/uuid-param.pipe';
+import { isCalendarDate } from '../../common/validation/rules';
 import { PlacementDto, PlacementExceptionDto } from './dto/placement.dto';
-import { Idempotency, IdempotencyRequest } from './idempotency/idempotency';
-import { IDEMPOTENCY_HEADER_DOC } from './idempotency/idempotency-doc';
-import { respond } from './idempotency/respond';
+import { Idempotency, IdempotencyRequest } from '../../bookings/idempotency/idempotency';
+import { IDEMPOTENCY_HEADER_DOC } from '../../bookings/idempotency/idempotency-doc';
+import { respond } from '../../bookings/idempotency/respond';
 import { PlacementsService } from './placements.service';
 
 @ApiTags('praxistage')
