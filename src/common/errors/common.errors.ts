@@ -1,5 +1,5 @@
 import { defineErrors } from './error-messages';
-import { thingName } from './error-catalog';
+import { thingName } from './things';
 
 export const commonErrors = defineErrors({
   validation_failed: {

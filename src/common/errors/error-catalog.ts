@@ -1,5 +1,5 @@
 import { commonErrors } from './common.errors';
-import { ErrorDefinition, Locale } from './error-messages';
+import { ErrorDefinition } from './error-messages';
 
 /**
  * Every error code of the API with its HTTP status and texts, and the names of the things
@@ -9,13 +9,7 @@ import { ErrorDefinition, Locale } from './error-messages';
  */
 export type ErrorCode = string;
 
-export interface ThingName {
-  de: string;
-  en: string;
-}
-
 const codes = new Map<ErrorCode, ErrorDefinition>(Object.entries(commonErrors));
-const things = new Map<string, ThingName>();
 
 function addAll<T>(into: Map<string, T>, groups: Array<Record<string, T>>, what: string) {
   for (const group of groups) {
@@ -27,10 +21,6 @@ function addAll<T>(into: Map<string, T>, groups: Array<Record<string, T>>, what:
 }
 
 export const registerErrors = (...groups: Array<Record<string, ErrorDefinition>>) => addAll(codes, groups, 'error code');
-export const registerThings = (...groups: Array<Record<string, ThingName>>) => addAll(things, groups, 'thing');
-
-/** Lets a feature declare the things it can answer 404 about, by key, in German and English. */
-export const defineThings = <T extends Record<string, ThingName>>(declared: T): T => declared;
 
 /** The definition of a code; an unregistered code is a bug, answered like any other bug. */
 export function errorDefinition(code: ErrorCode): ErrorDefinition {
@@ -38,8 +28,6 @@ export function errorDefinition(code: ErrorCode): ErrorDefinition {
 }
 
 export const isRegisteredError = (code: ErrorCode) => codes.has(code);
-export const isRegisteredThing = (thing: string) => things.has(thing);
 export const registeredErrors = (): Array<[ErrorCode, ErrorDefinition]> => [...codes.entries()];
 
-/** "Die Veranstaltung" / "The event" for the key `event`. */
-export const thingName = (thing: string, locale: Locale): string | undefined => things.get(thing)?.[locale];
+export { defineThings, isRegisteredThing, registerThings, thingName } from './things';
