@@ -20,7 +20,7 @@ interface UserRow {
   credential_id: string;
 }
 
-const toActor = (row: UserRow, kind: 'session' | 'token'): Actor => ({
+const toActor = (row: UserRow, kind: 'cookie' | 'token'): Actor => ({
   userId: row.user_id,
   role: row.role,
   companyId: row.company_id,
@@ -51,7 +51,7 @@ export class CredentialsService {
         WHERE s.secret_hash = $1 AND s.expires_at > now()`,
       [hashSecret(secret)],
     );
-    return row ? toActor(row, 'session') : null;
+    return row ? toActor(row, 'cookie') : null;
   }
 
   async actorForToken(secret: string): Promise<Actor | null> {
@@ -72,7 +72,7 @@ export class CredentialsService {
 
   /** Ends the credential the request came with: logout for a session, revocation for a token. */
   async end(actor: Actor): Promise<void> {
-    if (actor.credential.kind === 'session') {
+    if (actor.credential.kind === 'cookie') {
       await this.dataSource.manager.delete(Session, { id: actor.credential.id });
     } else {
       await this.revokeToken(actor, actor.credential.id);

@@ -4,7 +4,7 @@ import { Role } from '../common/identity/role';
 import { TenantScoped, tenantIdFor } from './tenant-scope';
 
 const actor = (role: Role, companyId: string | null = null, schoolId: string | null = null): Actor => ({
-  userId: 'u', role, companyId, schoolId, locale: 'de', credential: { kind: 'session', id: 's' },
+  userId: 'u', role, companyId, schoolId, locale: 'de', credential: { kind: 'cookie', id: 's' },
 });
 const NOTHING = '00000000-0000-0000-0000-000000000000';
 

@@ -11,6 +11,7 @@ import { restrictToVisible } from '../events/event-visibility';
 import { requireProgram } from '../events/program-guard';
 import { BookableKind } from './bookable.entity';
 import { Booking } from './booking.entity';
+import { BookingKinds } from './booking-kinds';
 import { BOOKING_TRANSITIONS, BookingChangeKind, BookingKind, BookingStatus, HOLDS_CAPACITY, LIVE } from './booking-status';
 import type { ErrorCode } from '../common/errors/error-catalog';
 
@@ -54,8 +55,6 @@ export const UNIQUE_RULES: Record<string, ErrorCode> = {
   bookings_placement_pupil_weekday: 'pupil_already_placed',
 };
 
-/** Stand applications always wait for the organiser, who assigns the stand number. */
-const ALWAYS_NEEDS_APPROVAL: readonly BookingKind[] = ['stand'];
 
 /**
  * The booking engine all three programs share. Every method runs inside the caller's
@@ -68,6 +67,7 @@ const ALWAYS_NEEDS_APPROVAL: readonly BookingKind[] = ['stand'];
  */
 @Injectable()
 export class BookingEngine {
+  constructor(private readonly kinds: BookingKinds) {}
 
   /**
    * The event a booking goes into, with everything that must hold before it is placed,
@@ -315,8 +315,9 @@ export class BookingEngine {
     await this.record(manager, booking.id, change, booking.status, booking.status, context);
   }
 
-  private needsApproval(event: Event, kind: BookingKind) {
-    return event.requiresApproval || ALWAYS_NEEDS_APPROVAL.includes(kind);
+  /** Pending until an organiser confirms: where the event asks for it, or the kind always does (stands). */
+  private needsApproval(event: Pick<Event, 'requiresApproval'>, kind: BookingKind) {
+    return event.requiresApproval || !!this.kinds.of(kind)?.alwaysNeedsApproval;
   }
 
   /** Takes `quantity` places if they are free, in one statement: true if taken. */
@@ -360,7 +361,7 @@ export class BookingEngine {
       // the booking keeps waiting rather than being confirmed without its places.
       if (booking.quantity > free || !(await this.hold(manager, bookableId, booking.quantity))) continue;
       free -= booking.quantity;
-      const to: BookingStatus = pool.requires_approval || ALWAYS_NEEDS_APPROVAL.includes(booking.kind) ? 'pending' : 'confirmed';
+      const to: BookingStatus = this.needsApproval({ requiresApproval: pool.requires_approval }, booking.kind) ? 'pending' : 'confirmed';
       await this.updateBooking(manager, booking.id, { status: to, waitlistedAt: null });
       await this.record(manager, booking.id, 'promoted', 'waitlisted', to, {
         actorId: null,

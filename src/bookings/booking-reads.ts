@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { BookingKind, LIVE } from './booking-status';
 
 /** A booking as lists in the pages show it: with who booked it. */
@@ -41,6 +41,15 @@ export class BookingReads {
     );
   }
 
+  /** The ids of a company's live bookings of one kind in an event, in a fixed order (to lock them in it). */
+  async liveIdsOfCompany(manager: EntityManager, eventId: string, companyId: string, kind: BookingKind): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM bookings WHERE event_id = $1 AND company_id = $2 AND kind = $3 AND status IN ('pending', 'confirmed') ORDER BY id`,
+      [eventId, companyId, kind],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** An event's waiting list in the order people move up: who came first. */
   waitingList(eventId: string): Promise<BookingRow[]> {
     return this.dataSource.query(`SELECT ${ROW} WHERE b.event_id = $1 AND b.status = 'waitlisted' ORDER BY b.waitlisted_at, b.id`, [eventId]);
@@ -52,5 +61,34 @@ export class BookingReads {
       `SELECT ${ROW} WHERE b.bookable_id = ANY($1::uuid[]) AND b.status = ANY($2) ORDER BY b.status, p.last_name, p.first_name`,
       [bookableIds, LIVE],
     );
+  }
+
+  /**
+   * Bookings that name a pupil (placements) whose event ended more than `months` months ago
+   * (Berlin date): due to forget the pupil.
+   */
+  async withPupilEndedBefore(months: number, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT b.id FROM bookings b JOIN events e ON e.id = b.event_id
+        WHERE b.pupil_id IS NOT NULL AND e.ends_on + make_interval(months => $1) < (now() AT TIME ZONE 'Europe/Berlin')::date`,
+      [months],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Pupils whose last booked event ended more than `months` months ago, or who were
+   * recorded that long ago and never booked: due to be deleted.
+   */
+  async pupilsDoneBefore(months: number, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT p.id FROM pupils p
+        WHERE coalesce(
+                (SELECT max(e.ends_on) FROM bookings b JOIN events e ON e.id = b.event_id WHERE b.pupil_id = p.id),
+                (p.created_at AT TIME ZONE 'Europe/Berlin')::date)
+              + make_interval(months => $1) < (now() AT TIME ZONE 'Europe/Berlin')::date`,
+      [months],
+    );
+    return rows.map((r) => r.id);
   }
 }

@@ -15,6 +15,7 @@ import { inTransaction } from '../database/transaction';
 import { Event } from '../events/event.entity';
 import { BookingChange } from './booking-change.entity';
 import { BookingEngine } from './booking-engine';
+import { BookingKinds } from './booking-kinds';
 import { Booking } from './booking.entity';
 import { BookingListQuery, ConfirmBookingDto } from './dto/booking-actions.dto';
 
@@ -31,6 +32,7 @@ export class BookingsService {
     private readonly dataSource: DataSource,
     @InjectRepository(Booking) repository: Repository<Booking>,
     private readonly engine: BookingEngine,
+    private readonly kinds: BookingKinds,
     private readonly occasions: BookingOccasions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -72,14 +74,12 @@ export class BookingsService {
   async confirm(actor: Actor, bookingId: string, dto: ConfirmBookingDto) {
     return inTransaction(this.dataSource, async (manager) => {
       const booking = await this.get(actor, bookingId, manager);
-      if (booking.kind === 'stand' && dto.standNumber === undefined && booking.status === 'pending') {
-        throw invalidField('standNumber', 'should not be null or undefined', 'isDefined');
-      }
-      if (booking.kind !== 'stand' && dto.standNumber !== undefined) {
-        throw invalidField('standNumber', 'notForProgram', 'combination');
-      }
+      const rules = this.kinds.of(booking.kind);
+      // what a confirmation brings (a stand's number) only where the kind takes it
+      if (!rules?.confirmation && dto.standNumber !== undefined) throw invalidField('standNumber', 'notForProgram', 'combination');
+      const changes = booking.status === 'pending' ? (rules?.confirmation?.(booking, dto) ?? {}) : {};
       if (booking.status !== 'pending') throw new DomainError('invalid_transition', { status: booking.status });
-      return this.engine.transition(manager, bookingId, 'confirmed', { actorId: actor.userId }, dto.standNumber ? { standNumber: dto.standNumber } : {});
+      return this.engine.transition(manager, bookingId, 'confirmed', { actorId: actor.userId }, changes);
     });
   }
 
@@ -105,23 +105,8 @@ export class BookingsService {
         }
       }
       const cancelled = await this.engine.transition(manager, bookingId, 'cancelled', { actorId: actor.userId, reason });
-      if (booking.kind === 'day_registration') await this.cancelSessionsOf(manager, booking, actor);
+      await this.kinds.of(booking.kind)?.afterCancel?.(manager, booking, actor);
       return cancelled;
     });
-  }
-
-  /** A company that withdraws from a school day leaves the grid too. */
-  private async cancelSessionsOf(manager: EntityManager, registration: Booking, actor: Actor) {
-    const sessions: Array<{ id: string }> = await manager.query(
-      `SELECT id FROM bookings WHERE event_id = $1 AND company_id = $2 AND kind = 'session' AND status IN ('pending', 'confirmed')
-        ORDER BY id`,
-      [registration.eventId, registration.companyId],
-    );
-    for (const { id } of sessions) {
-      await this.engine.transition(manager, id, 'cancelled', {
-        actorId: actor.userId,
-        reason: 'Anmeldung zum Tag storniert / registration for the day cancelled',
-      });
-    }
   }
 }

@@ -3,15 +3,9 @@ import type { Locale } from '../common/errors/error-messages';
 import { ZONE } from '../common/time/berlin';
 import { vtimezone } from './zoned-time';
 import type { Event } from '../events/event.entity';
+import { PROGRAM_NAMES } from '../events/event-status';
 import { wallClock } from './booking-ics';
 import { addDays } from './iso-date';
-
-const PROGRAM_NAMES: Record<string, Record<Locale, string>> = {
-  handwerkertag: { de: 'Handwerkertag', en: 'Crafts fair' },
-  'schule-trifft-wirtschaft': { de: 'Schule trifft Wirtschaft', en: 'School meets business' },
-  praxistage: { de: 'Praxistage', en: 'Practice days' },
-};
-
 
 /** Events as all-day calendar entries (the organisers' feed, the download per event). */
 export function eventCalendar(events: Event[], options: { locale: Locale; publicUrl: string; name?: string }): string {

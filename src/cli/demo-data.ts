@@ -20,7 +20,7 @@ export const DEMO_PASSWORD = 'praxisnah-demo';
 
 
 const actorOf = (user: { id: string; role: Role; companyId: string | null; schoolId: string | null }): Actor => ({
-  userId: user.id, role: user.role, companyId: user.companyId, schoolId: user.schoolId, locale: 'de', credential: { kind: 'session', id: 'demo' },
+  userId: user.id, role: user.role, companyId: user.companyId, schoolId: user.schoolId, locale: 'de', credential: { kind: 'cookie', id: 'demo' },
 });
 const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
 const nextWeekday = (weekday: number, from: number) => {

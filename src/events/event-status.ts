@@ -1,6 +1,13 @@
 export const PROGRAMS = ['handwerkertag', 'schule-trifft-wirtschaft', 'praxistage'] as const;
 export type Program = (typeof PROGRAMS)[number];
 
+/** What people call each program, in calendars and wherever a program is named without the pages' texts. */
+export const PROGRAM_NAMES: Record<Program, { de: string; en: string }> = {
+  handwerkertag: { de: 'Handwerkertag', en: 'Crafts fair' },
+  'schule-trifft-wirtschaft': { de: 'Schule trifft Wirtschaft', en: 'School meets business' },
+  praxistage: { de: 'Praxistage', en: 'Practice days' },
+};
+
 export const EVENT_STATUSES = ['draft', 'published', 'closed', 'completed', 'cancelled'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 

@@ -1,3 +1,5 @@
+import type { DataSource } from 'typeorm';
+import type { ListQuery } from './list-filters';
 import type { Locale } from '../common/errors/error-messages';
 
 export type CellKind = 'text' | 'number' | 'date' | 'datetime' | 'time';
@@ -23,3 +25,6 @@ export interface AttendeeList {
 export function neutralise(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
+
+/** Builds a list of an event; the rows come as a stream from a cursor. */
+export type ListBuilder = (dataSource: DataSource, eventId: string, query: ListQuery) => AttendeeList | Promise<AttendeeList>;

@@ -5,7 +5,7 @@ import { Actor } from '../common/identity/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Role } from '../common/identity/role';
 import { UuidParam } from '../common/http/uuid-param.pipe';
-import { ExportsService, LISTS } from './exports.service';
+import { ExportsService } from './exports.service';
 import { ListQuery } from './list-filters';
 
 @ApiTags('lists')
@@ -22,7 +22,7 @@ export class ExportsController {
    * school), roster, attendance (Praxistage; needs companyId and month).
    */
   @Get(':list')
-  @ApiParam({ name: 'list', enum: Object.keys(LISTS) })
+  @ApiParam({ name: 'list', description: 'stands, class-visits, grid, company-schedule, roster or attendance: a list of the event’s program' })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html')
   async list(
     @CurrentActor() actor: Actor,

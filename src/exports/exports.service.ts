@@ -6,27 +6,11 @@ import { isStaff } from '../common/identity/role';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { canManageSchoolDay } from '../events/event-visibility';
 import { EventsService } from '../events/events.service';
-import { Program } from '../events/event-status';
-import { AttendeeList } from './attendee-list';
+import { AttendeeLists } from './attendee-lists';
 import { ExportFormat, ListQuery } from './list-filters';
-import { classVisitList, standList } from './lists/handwerkertag.lists';
-import { attendanceList, rosterList } from './lists/praxistage.lists';
-import { companyScheduleList, sessionGridList } from './lists/schule-trifft-wirtschaft.lists';
 import { writeCsv } from './writers/csv-writer';
 import { writeHtml } from './writers/html-writer';
 import { writeXlsx } from './writers/xlsx-writer';
-
-type ListBuilder = (dataSource: DataSource, eventId: string, query: ListQuery) => AttendeeList | Promise<AttendeeList>;
-
-/** Every attendee list, the program it belongs to, and whether a host school may have it. */
-export const LISTS: Record<string, { program: Program; build: ListBuilder; hostSchool?: boolean }> = {
-  stands: { program: 'handwerkertag', build: standList },
-  'class-visits': { program: 'handwerkertag', build: classVisitList },
-  grid: { program: 'schule-trifft-wirtschaft', build: sessionGridList, hostSchool: true },
-  'company-schedule': { program: 'schule-trifft-wirtschaft', build: companyScheduleList, hostSchool: true },
-  roster: { program: 'praxistage', build: rosterList },
-  attendance: { program: 'praxistage', build: attendanceList },
-};
 
 const FORMATS: Record<ExportFormat, { type: string; write: typeof writeCsv }> = {
   csv: { type: 'text/csv; charset=utf-8', write: writeCsv },
@@ -39,6 +23,7 @@ export class ExportsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: EventsService,
+    private readonly lists: AttendeeLists,
   ) {}
 
   /**
@@ -46,7 +31,7 @@ export class ExportsService {
    * first byte, so a refusal is still a clean problem-details answer.
    */
   async send(actor: Actor, eventId: string, name: string, query: ListQuery, res: Response) {
-    const definition = LISTS[name];
+    const definition = this.lists.get(name);
     if (!definition) throw new NotFoundError('attendee_list');
     const event = await this.events.findVisible(actor, eventId);
     if (event.program !== definition.program) throw new DomainError('wrong_program', { program: definition.program });

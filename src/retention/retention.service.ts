@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/environment';
 import { inTransaction } from '../database/transaction';
 import { BookingEngine } from '../bookings/booking-engine';
+import { BookingReads } from '../bookings/booking-reads';
 
 // Any constant of its own: only one instance runs retention at a time.
 const RETENTION_LOCK = 7_361_002;
@@ -26,6 +27,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly dataSource: DataSource,
     private readonly engine: BookingEngine,
+    private readonly reads: BookingReads,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -78,20 +80,6 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
 
   private async due(manager: EntityManager): Promise<{ pupils: string[]; placements: string[] }> {
     const months = this.config.PUPIL_RETENTION_MONTHS;
-    const placements: Array<{ id: string }> = await manager.query(
-      `SELECT b.id FROM bookings b JOIN events e ON e.id = b.event_id
-        WHERE b.kind = 'placement' AND b.pupil_id IS NOT NULL
-          AND e.ends_on + make_interval(months => $1) < (now() AT TIME ZONE 'Europe/Berlin')::date`,
-      [months],
-    );
-    const pupils: Array<{ id: string }> = await manager.query(
-      `SELECT p.id FROM pupils p
-        WHERE coalesce(
-                (SELECT max(e.ends_on) FROM bookings b JOIN events e ON e.id = b.event_id WHERE b.pupil_id = p.id AND b.kind = 'placement'),
-                (p.created_at AT TIME ZONE 'Europe/Berlin')::date)
-              + make_interval(months => $1) < (now() AT TIME ZONE 'Europe/Berlin')::date`,
-      [months],
-    );
-    return { pupils: pupils.map((p) => p.id), placements: placements.map((p) => p.id) };
+    return { pupils: await this.reads.pupilsDoneBefore(months, manager), placements: await this.reads.withPupilEndedBefore(months, manager) };
   }
 }

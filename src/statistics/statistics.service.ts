@@ -1,99 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { BookingFigures } from '../bookings/booking-figures';
 import { StatisticsQuery } from './statistics.query';
 
-// The school year runs from 1 August: an event on 2027-03-10 belongs to 2026/27.
-const SCHOOL_YEAR = `CASE WHEN extract(month FROM e.starts_on) >= 8
-    THEN extract(year FROM e.starts_on)::int || '/' || lpad(((extract(year FROM e.starts_on)::int + 1) % 100)::text, 2, '0')
-    ELSE (extract(year FROM e.starts_on)::int - 1) || '/' || lpad((extract(year FROM e.starts_on)::int % 100)::text, 2, '0') END`;
-
 /**
- * Figures for organisers and partners (employment agency, school authority): bookings by
- * state and fill rates per event and per slot or offer, waiting lists, and who took part —
- * per district, school and occupational field — over the school years.
+ * Figures for organisers and partners, from the read model of the booking tables: per event,
+ * per slot or offer, per district, school, occupational field and school year.
  */
 @Injectable()
 export class StatisticsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly figures: BookingFigures) {}
 
-  async overview(query: StatisticsQuery) {
-    const params = [query.schoolYear ?? null, query.program ?? null];
-    const scope = `e.status <> 'draft' AND ($1::text IS NULL OR ${SCHOOL_YEAR} = $1) AND ($2::text IS NULL OR e.program = $2)`;
-    const [events, byDistrict, bySchool, byOccupationalField, bySchoolYear] = await Promise.all([
-      this.dataSource.query(
-        `SELECT e.id, e.title, e.program, e.starts_on::text AS "startsOn", e.status, ${SCHOOL_YEAR} AS "schoolYear",
-                (SELECT coalesce(jsonb_object_agg(status, n), '{}') FROM (SELECT status, count(*)::int AS n FROM bookings WHERE event_id = e.id GROUP BY status) s) AS "bookingsByStatus",
-                (SELECT coalesce(sum(capacity), 0)::int FROM bookables WHERE event_id = e.id) AS capacity,
-                (SELECT coalesce(sum(booked), 0)::int FROM bookables WHERE event_id = e.id) AS booked
-           FROM events e WHERE ${scope} ORDER BY e.starts_on, e.id`,
-        params,
-      ),
-      this.dataSource.query(
-        `WITH part AS (${this.participation(scope)})
-         SELECT district, count(DISTINCT school_id)::int AS schools, count(DISTINCT company_id)::int AS companies,
-                coalesce(sum(pupils), 0)::int AS pupils, count(*)::int AS bookings
-           FROM part GROUP BY district ORDER BY district`,
-        params,
-      ),
-      this.dataSource.query(
-        `WITH part AS (${this.participation(scope)})
-         SELECT s.id AS "schoolId", s.name, s.district, count(*)::int AS bookings, coalesce(sum(p.pupils), 0)::int AS pupils
-           FROM part p JOIN schools s ON s.id = p.school_id GROUP BY s.id ORDER BY s.name`,
-        params,
-      ),
-      this.dataSource.query(
-        `SELECT o.occupational_field AS "occupationalField", count(DISTINCT o.id)::int AS offers,
-                (SELECT coalesce(sum(b2.capacity), 0)::int FROM offer_weekdays w2 JOIN bookables b2 ON b2.id = w2.id
-                  JOIN practicum_offers o2 ON o2.id = w2.offer_id JOIN events e ON e.id = o2.event_id
-                 WHERE o2.occupational_field = o.occupational_field AND ${scope}) AS places,
-                count(b.id) FILTER (WHERE b.status = 'confirmed')::int AS placements
-           FROM practicum_offers o JOIN events e ON e.id = o.event_id LEFT JOIN bookings b ON b.offer_id = o.id
-          WHERE ${scope} GROUP BY o.occupational_field ORDER BY o.occupational_field`,
-        params,
-      ),
-      this.dataSource.query(
-        `SELECT ${SCHOOL_YEAR} AS "schoolYear", count(DISTINCT e.id)::int AS events,
-                count(b.id) FILTER (WHERE b.status = 'confirmed')::int AS "confirmedBookings",
-                coalesce(sum(b.quantity) FILTER (WHERE b.status = 'confirmed'), 0)::int AS persons
-           FROM events e LEFT JOIN bookings b ON b.event_id = e.id
-          WHERE e.status <> 'draft' AND ($2::text IS NULL OR e.program = $2) AND ($1::text IS NULL OR ${SCHOOL_YEAR} = $1)
-          GROUP BY 1 ORDER BY 1`,
-        params,
-      ),
-    ]);
-    return {
-      events: events.map((e: Record<string, number> & { bookingsByStatus: Record<string, number> }) => ({
-        ...e,
-        fillRate: e.capacity > 0 ? Math.round((e.booked / e.capacity) * 1000) / 1000 : null,
-        waitlisted: e.bookingsByStatus.waitlisted ?? 0,
-      })),
-      participation: { byDistrict, bySchool, byOccupationalField },
-      bySchoolYear,
-    };
+  overview(query: StatisticsQuery) {
+    return this.figures.overview(query);
   }
 
-  /** Per slot or offer weekday of one event: capacity, booked, fill rate, waiting list. */
-  async ofEvent(eventId: string) {
-    const rows = await this.dataSource.query(
-      `SELECT b.id, b.kind, ts.starts_at AS "startsAt", o.occupational_field AS "occupationalField", c.name AS company, w.weekday,
-              b.capacity, b.booked,
-              (SELECT count(*)::int FROM bookings x WHERE x.bookable_id = b.id AND x.status = 'waitlisted') AS waitlisted
-         FROM bookables b LEFT JOIN time_slots ts ON ts.id = b.id
-         LEFT JOIN offer_weekdays w ON w.id = b.id LEFT JOIN practicum_offers o ON o.id = w.offer_id
-         LEFT JOIN companies c ON c.id = o.company_id
-        WHERE b.event_id = $1 ORDER BY b.kind, ts.starts_at, o.occupational_field, w.weekday, b.id`,
-      [eventId],
-    );
-    return rows.map((r: Record<string, number>) => ({ ...r, fillRate: r.capacity > 0 ? Math.round((r.booked / r.capacity) * 1000) / 1000 : null }));
-  }
-
-  /** Confirmed bookings with the school and company they belong to, and the pupils they bring. */
-  private participation(scope: string) {
-    return `SELECT b.id, b.school_id, b.company_id,
-                   coalesce(s.district, c.district) AS district,
-                   CASE b.kind WHEN 'class_visit' THEN (b.details->>'pupils')::int WHEN 'placement' THEN 1 ELSE 0 END AS pupils
-              FROM bookings b JOIN events e ON e.id = b.event_id
-              LEFT JOIN schools s ON s.id = b.school_id LEFT JOIN companies c ON c.id = b.company_id
-             WHERE b.status = 'confirmed' AND ${scope}`;
+  ofEvent(eventId: string) {
+    return this.figures.ofEvent(eventId);
   }
 }

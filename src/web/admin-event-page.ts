@@ -6,7 +6,7 @@ import { BookingOccasions } from '../calendar/booking-occasion';
 import { Actor } from '../common/identity/actor';
 import { EventsService } from '../events/events.service';
 import { ProgramRegistry } from '../events/program-registry';
-import { LISTS } from '../exports/exports.service';
+import { AttendeeLists } from '../exports/attendee-lists';
 import { pageContext } from './web-context';
 
 /**
@@ -22,6 +22,7 @@ export class AdminEventPage {
     private readonly reads: BookingReads,
     private readonly occasions: BookingOccasions,
     private readonly dataSource: DataSource,
+    private readonly attendeeLists: AttendeeLists,
   ) {}
 
   async context(actor: Actor, req: Request, res: Response, eventId: string, extra: Record<string, unknown>) {
@@ -29,8 +30,7 @@ export class AdminEventPage {
     const waiting = await this.reads.waitingList(eventId);
     const summaries = new Map((await this.occasions.load(this.dataSource.manager, waiting.map((w) => w.id))).map((o) => [o.bookingId, o.summary[actor.locale]]));
     const waitlist = waiting.map((w, index) => ({ id: w.id, since: w.waitlistedAt, quantity: w.quantity, who: w.companyName ?? w.schoolName, position: index + 1, what: summaries.get(w.id) }));
-    // the attendance sheet needs a company and a month: it is asked for with its parameters
-    const lists = Object.entries(LISTS).filter(([name, l]) => l.program === event.program && name !== 'attendance').map(([name]) => name);
+    const lists = this.attendeeLists.offeredFor(event.program);
     return pageContext(req, res, event.title, {
       section: 'admin',
       event,

@@ -18,6 +18,7 @@ import { StatisticsService } from '../statistics/statistics.service';
 import { submitForm } from './form';
 import { OutboxService } from '../notifications/outbox.service';
 import { AdminEventPage } from './admin-event-page';
+import { PROGRAMS } from '../events/event-status';
 import { PageRenderer } from './page-renderer';
 import { pager, PAGE_ROWS, requestedPage } from './paging';
 import { pageContext, text } from './web-context';
@@ -62,7 +63,7 @@ export class AdminPagesController {
   @Get('veranstaltungen/neu')
   @Roles(Role.Organiser)
   newEvent(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    res.send(this.pages.render('admin-event-new', this.newEventContext(actor, req, res, { values: { program: 'handwerkertag' } })));
+    res.send(this.pages.render('admin-event-new', this.newEventContext(actor, req, res, { values: { program: PROGRAMS[0] } })));
   }
 
   @Post('veranstaltungen/neu')
@@ -168,7 +169,7 @@ export class AdminPagesController {
   private newEventContext(actor: Actor, req: Request, res: Response, extra: Record<string, unknown>) {
     return pageContext(req, res, text(actor.locale, 'admin.newEvent'), {
       section: 'admin',
-      programs: ['handwerkertag', 'schule-trifft-wirtschaft', 'praxistage'].map((value) => ({ value, label: text(actor.locale, `program.${value}`) })),
+      programs: PROGRAMS.map((value) => ({ value, label: text(actor.locale, `program.${value}`) })),
       ...extra,
     });
   }

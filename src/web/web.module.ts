@@ -7,6 +7,7 @@ import { CompaniesModule } from '../companies/companies.module';
 import { RetentionModule } from '../retention/retention.module';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { EventsModule } from '../events/events.module';
+import { ExportsModule } from '../exports/exports.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { SchoolsModule } from '../schools/schools.module';
 import { AccountPagesController } from './account-pages.controller';
@@ -22,7 +23,7 @@ import { WebExceptionFilter } from './web-exception.filter';
 
 /** The pages people use: server-rendered, German first, working without JavaScript. */
 @Module({
-  imports: [AuthModule, BookingEngineModule, OrganisationsModule, SchoolsModule, CompaniesModule, EventsModule, BookingsModule, CalendarModule, StatisticsModule, RetentionModule],
+  imports: [AuthModule, BookingEngineModule, OrganisationsModule, SchoolsModule, CompaniesModule, EventsModule, ExportsModule, BookingsModule, CalendarModule, StatisticsModule, RetentionModule],
   controllers: [PublicPagesController, AccountPagesController, MemberPagesController, ProfilePagesController, OrganisationPagesController, AdminPagesController],
   providers: [PageRenderer, WebExceptionFilter, EventPage, AdminEventPage],
   // what the programs' own pages build on

@@ -8,8 +8,8 @@ export interface Actor {
   companyId: string | null;
   schoolId: string | null;
   locale: Locale;
-  /** The browser session or API token the request came with; logout ends exactly that. */
-  credential: { kind: 'session' | 'token'; id: string };
+  /** The browser's session cookie or the API token the request came with; logout ends exactly that. */
+  credential: { kind: 'cookie' | 'token'; id: string };
 }
 
 declare global {

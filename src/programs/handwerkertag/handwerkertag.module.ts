@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BookingEngineModule } from '../../bookings/booking-engine.module';
 import { EventsModule } from '../../events/events.module';
+import { ExportsModule } from '../../exports/exports.module';
 import { SchoolsModule } from '../../schools/schools.module';
 import { WebModule } from '../../web/web.module';
 import { HandwerkertagPagesController } from './handwerkertag-pages.controller';
@@ -17,7 +18,7 @@ import { TimeSlotsService } from './time-slots.service';
  * particular to it lives in this folder and is registered with the shared parts at start.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([TimeSlot]), EventsModule, SchoolsModule, BookingEngineModule, WebModule],
+  imports: [TypeOrmModule.forFeature([TimeSlot]), EventsModule, ExportsModule, SchoolsModule, BookingEngineModule, WebModule],
   controllers: [TimeSlotsController, HandwerkertagController, HandwerkertagPagesController],
   providers: [HandwerkertagProgram, TimeSlotsService, HandwerkertagService],
 })

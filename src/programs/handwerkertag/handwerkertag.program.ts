@@ -1,8 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Request } from 'express';
+import { BookingKinds } from '../../bookings/booking-kinds';
 import { BookingReads } from '../../bookings/booking-reads';
+import { invalidField } from '../../common/errors/domain-error';
 import { Actor } from '../../common/identity/actor';
 import { Role } from '../../common/identity/role';
+import { AttendeeLists } from '../../exports/attendee-lists';
+import { classVisitList, standList } from './handwerkertag.lists';
 import { Event } from '../../events/event.entity';
 import { ProgramRegistry } from '../../events/program-registry';
 import { TimeSlotsService } from './time-slots.service';
@@ -16,9 +20,22 @@ export class HandwerkertagProgram implements OnModuleInit {
     private readonly slots: TimeSlotsService,
     private readonly classes: SchoolClassesService,
     private readonly reads: BookingReads,
+    private readonly lists: AttendeeLists,
+    private readonly kinds: BookingKinds,
   ) {}
 
   onModuleInit() {
+    // a stand application always waits for the organiser, who gives it its stand number
+    this.kinds.register({
+      kind: 'stand',
+      alwaysNeedsApproval: true,
+      confirmation: (_booking, dto) => {
+        if (dto.standNumber === undefined) throw invalidField('standNumber', 'should not be null or undefined', 'isDefined');
+        return { standNumber: dto.standNumber };
+      },
+    });
+    this.lists.register('stands', { program: 'handwerkertag', build: standList });
+    this.lists.register('class-visits', { program: 'handwerkertag', build: classVisitList });
     this.registry.register({
       program: 'handwerkertag',
       eventPage: (req, event) => this.eventPage(req, event),

@@ -4,6 +4,7 @@ import { BookingEngineModule } from '../../bookings/booking-engine.module';
 import { BookingsModule } from '../../bookings/bookings.module';
 import { CalendarModule } from '../../calendar/calendar.module';
 import { EventsModule } from '../../events/events.module';
+import { ExportsModule } from '../../exports/exports.module';
 import { SchoolsModule } from '../../schools/schools.module';
 import { WebModule } from '../../web/web.module';
 import { OfferPagesController } from './offer-pages.controller';
@@ -23,7 +24,7 @@ import { PraxistageProgram } from './praxistage.program';
  * the shared parts at start.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([PracticumOffer, OfferWeekday, PlacementException]), EventsModule, SchoolsModule, BookingEngineModule, BookingsModule, CalendarModule, WebModule],
+  imports: [TypeOrmModule.forFeature([PracticumOffer, OfferWeekday, PlacementException]), EventsModule, ExportsModule, SchoolsModule, BookingEngineModule, BookingsModule, CalendarModule, WebModule],
   controllers: [PracticumOffersController, PlacementsController, PraxistagePagesController, OfferPagesController],
   providers: [PraxistageProgram, PracticumOffersService, PlacementsService],
 })

@@ -5,6 +5,8 @@ import { Event } from '../../events/event.entity';
 import { PracticumOffersService } from './practicum-offers.service';
 import { ProgramRegistry } from '../../events/program-registry';
 import { PupilsService } from '../../schools/pupils.service';
+import { AttendeeLists } from '../../exports/attendee-lists';
+import { attendanceList, rosterList } from './praxistage.lists';
 import { pageLocale, text } from '../../web/web-context';
 
 /** The Praxistage as the shared parts see them: practicum offers with places per weekday. */
@@ -14,9 +16,13 @@ export class PraxistageProgram implements OnModuleInit {
     private readonly registry: ProgramRegistry,
     private readonly offers: PracticumOffersService,
     private readonly pupils: PupilsService,
+    private readonly lists: AttendeeLists,
   ) {}
 
   onModuleInit() {
+    this.lists.register('roster', { program: 'praxistage', build: rosterList });
+    // the attendance sheet needs a company and a month: it is asked for with its parameters
+    this.lists.register('attendance', { program: 'praxistage', build: attendanceList, needsParameters: true });
     this.registry.register({ program: 'praxistage', eventPage: (req, event) => this.eventPage(req, event) });
   }
 

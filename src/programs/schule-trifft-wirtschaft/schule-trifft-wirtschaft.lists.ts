@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { AttendeeList, Column } from '../attendee-list';
-import { cursorRows } from '../cursor-stream';
-import { ListQuery, statusesOf } from '../list-filters';
+import { AttendeeList, Column } from '../../exports/attendee-list';
+import { cursorRows } from '../../exports/cursor-stream';
+import { ListQuery, statusesOf } from '../../exports/list-filters';
 
 /**
  * The session grid for the classroom doors: one row per period, one column per class, in

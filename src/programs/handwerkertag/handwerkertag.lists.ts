@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { AttendeeList } from '../attendee-list';
-import { cursorRows } from '../cursor-stream';
-import { ListQuery, statusesOf } from '../list-filters';
+import { AttendeeList } from '../../exports/attendee-list';
+import { cursorRows } from '../../exports/cursor-stream';
+import { ListQuery, statusesOf } from '../../exports/list-filters';
 
 /** Handwerkertag: the stands, for the set-up crew. */
 export function standList(dataSource: DataSource, eventId: string, query: ListQuery): AttendeeList {

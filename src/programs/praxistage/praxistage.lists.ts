@@ -2,9 +2,9 @@ import { DataSource } from 'typeorm';
 import { DomainError, invalidField } from '../../common/errors/domain-error';
 import { DateRange, placementDates } from '../../calendar/placement-dates';
 import { addDays, isoWeekday } from '../../calendar/iso-date';
-import { AttendeeList, Column } from '../attendee-list';
-import { cursorRows } from '../cursor-stream';
-import { ListQuery, statusesOf } from '../list-filters';
+import { AttendeeList, Column } from '../../exports/attendee-list';
+import { cursorRows } from '../../exports/cursor-stream';
+import { ListQuery, statusesOf } from '../../exports/list-filters';
 
 const WEEKDAY = { de: ['', 'Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'], en: ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] };
 
