@@ -316,6 +316,20 @@ export class BookingEngine {
   }
 
   /** Pending until an organiser confirms: where the event asks for it, or the kind always does (stands). */
+  /**
+   * Every live booking of an event changes with it (the event moved): a new version, and a
+   * change in its history (so a mail with the updated calendar entry). Locked in a fixed order.
+   */
+  async touchEvent(manager: EntityManager, eventId: string, change: BookingChangeKind, context: ChangeContext): Promise<void> {
+    const live = await manager
+      .createQueryBuilder(Booking, 'b')
+      .setLock('pessimistic_write')
+      .where(`b.event_id = :eventId AND b.status IN ('pending', 'confirmed')`, { eventId })
+      .orderBy('b.id')
+      .getMany();
+    for (const booking of live) await this.touch(manager, booking, change, context);
+  }
+
   private needsApproval(event: Pick<Event, 'requiresApproval'>, kind: BookingKind) {
     return event.requiresApproval || !!this.kinds.of(kind)?.alwaysNeedsApproval;
   }

@@ -50,6 +50,14 @@ export class BookingReads {
     return rows.map((r) => r.id);
   }
 
+  /** Capacity and places taken per event and kind of capacity (stands, a fair's slots, practicum weekdays). */
+  capacities(eventIds: string[]): Promise<Array<{ event_id: string; kind: string; capacity: number; booked: number }>> {
+    return this.dataSource.query(
+      `SELECT event_id, kind, sum(capacity)::int AS capacity, sum(booked)::int AS booked FROM bookables WHERE event_id = ANY($1) GROUP BY event_id, kind`,
+      [eventIds],
+    );
+  }
+
   /** An event's waiting list in the order people move up: who came first. */
   waitingList(eventId: string): Promise<BookingRow[]> {
     return this.dataSource.query(`SELECT ${ROW} WHERE b.event_id = $1 AND b.status = 'waitlisted' ORDER BY b.waitlisted_at, b.id`, [eventId]);

@@ -10,10 +10,11 @@ import { DomainError, FieldError, invalidField, NotFoundError } from '../common/
 import { Page, pageWindow } from '../common/http/pagination';
 import { inTransaction } from '../database/transaction';
 import { BookingEngine } from '../bookings/booking-engine';
-import { Booking } from '../bookings/booking.entity';
+import { BookingReads } from '../bookings/booking-reads';
 import { ChangeEventStatusDto, CreateEventDto, EventListQuery, UpdateEventDto } from './dto/event.dto';
 import { Event } from './event.entity';
-import { EVENT_TRANSITIONS } from './event-status';
+import { EVENT_TRANSITIONS, Program } from './event-status';
+import { ProgramRegistry } from './program-registry';
 import { restrictToVisible } from './event-visibility';
 
 export interface Availability {
@@ -36,6 +37,8 @@ export class EventsService {
     @InjectRepository(Event) private readonly events: Repository<Event>,
     private readonly engine: BookingEngine,
     private readonly audit: AuditService,
+    private readonly programs: ProgramRegistry,
+    private readonly reads: BookingReads,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -75,7 +78,7 @@ export class EventsService {
   }
 
   async create(actor: Actor, dto: CreateEventDto) {
-    this.checkCombination(dto.program, dto);
+    this.checkCombination(dto.program, dto, 'create');
     return inTransaction(this.dataSource, async (manager) => {
       if (dto.hostSchoolId && !(await manager.query('SELECT 1 FROM schools WHERE id = $1', [dto.hostSchoolId])).length) {
         throw invalidField('hostSchoolId', 'unknownSchool', 'unknown');
@@ -83,9 +86,7 @@ export class EventsService {
       const { standCount, ...fields } = dto;
       const { identifiers } = await manager.insert(Event, { ...fields, createdBy: actor.userId, status: 'draft' } as never);
       const eventId = identifiers[0].id as string;
-      if (dto.program === 'handwerkertag') {
-        await this.engine.openPool(manager, eventId, 'stands', standCount!);
-      }
+      await this.programs.of(dto.program)?.eventCreated?.(manager, eventId, { standCount, hostSchoolId: dto.hostSchoolId });
       await this.audit.record(manager, actor, 'event', eventId, 'created', { ...dto });
       return manager.findOneByOrFail(Event, { id: eventId });
     });
@@ -100,14 +101,14 @@ export class EventsService {
         .getOne();
       if (!current) throw new NotFoundError('event');
       const { standCount, ...fields } = dto;
-      this.checkCombination(current.program, { ...current, ...dto, hostSchoolId: current.hostSchoolId ?? undefined, standCount: standCount ?? (current.program === 'handwerkertag' ? 1 : undefined) });
+      this.checkCombination(current.program, { ...current, ...dto, hostSchoolId: current.hostSchoolId ?? undefined }, 'update');
       if (Object.keys(fields).length > 0) await manager.update(Event, { id: eventId }, fields as never);
       await this.audit.record(manager, actor, 'event', eventId, 'updated', diff(current, fields));
       if (MOVES_BOOKINGS.some((field) => dto[field] !== undefined && String(dto[field]) !== String(current[field]))) {
         await this.announceChange(manager, eventId, actor);
       }
       if (standCount !== undefined) {
-        await this.engine.setCapacity(manager, (await this.engine.poolOf(manager, eventId, 'stands'))!, standCount);
+        await this.programs.of(current.program)?.eventUpdated?.(manager, eventId, { standCount });
         await this.audit.record(manager, actor, 'event', eventId, 'updated', { standCount: { from: null, to: standCount } });
       }
       return manager.findOneByOrFail(Event, { id: eventId });
@@ -116,15 +117,7 @@ export class EventsService {
 
   /** Every live booking's calendar entry changes with the event: new version, 'changed' mail. */
   private async announceChange(manager: EntityManager, eventId: string, actor: Actor) {
-    const live = await manager
-      .createQueryBuilder(Booking, 'b')
-      .setLock('pessimistic_write')
-      .where(`b.event_id = :eventId AND b.status IN ('pending', 'confirmed')`, { eventId })
-      .orderBy('b.id')
-      .getMany();
-    for (const booking of live) {
-      await this.engine.touch(manager, booking, 'changed', { actorId: actor.userId, reason: 'Veranstaltung geändert / event changed' });
-    }
+    await this.engine.touchEvent(manager, eventId, 'changed', { actorId: actor.userId, reason: 'Veranstaltung geändert / event changed' });
   }
 
   /**
@@ -151,20 +144,22 @@ export class EventsService {
     });
   }
 
-  /** Rules across fields, named per field: order of dates, what each program needs. */
-  private checkCombination(program: string, dto: Partial<CreateEventDto>) {
+  /**
+   * Rules across fields, named per field: order of dates, and the program-only fields each
+   * program needs (when created) or refuses, as its definition says.
+   */
+  private checkCombination(program: Program, dto: Partial<CreateEventDto>, when: 'create' | 'update') {
     const problems: FieldError[] = [];
     const problem = (field: string, message: string) => problems.push({ field, code: 'combination', message });
     if (dto.startsOn && dto.endsOn && dto.endsOn < dto.startsOn) problem('endsOn', 'notAfterStart');
     if (dto.registrationOpensAt && dto.registrationClosesAt && dto.registrationClosesAt <= dto.registrationOpensAt) {
       problem('registrationClosesAt', 'notAfterStart');
     }
-    if (program === 'handwerkertag' && dto.standCount === undefined) problem('standCount', 'requiredForProgram');
-    if (program !== 'handwerkertag' && dto.standCount !== undefined) problem('standCount', 'notForProgram');
-    if (program === 'schule-trifft-wirtschaft' && !dto.hostSchoolId) problem('hostSchoolId', 'requiredForProgram');
-    if (program !== 'schule-trifft-wirtschaft' && dto.hostSchoolId) problem('hostSchoolId', 'notForProgram');
-    if (program !== 'schule-trifft-wirtschaft' && dto.requestedOccupationalFields?.length) {
-      problem('requestedOccupationalFields', 'notForProgram');
+    const takes = this.programs.of(program)?.eventFields ?? {};
+    for (const field of this.programs.eventFields()) {
+      const given = Array.isArray(dto[field]) ? (dto[field] as unknown[]).length > 0 : dto[field] !== undefined && dto[field] !== null;
+      if (when === 'create' && takes[field] === 'required' && !given) problem(field, 'requiredForProgram');
+      if (!takes[field] && given) problem(field, 'notForProgram');
     }
     if (problems.length) throw new DomainError('validation_failed', {}, problems);
   }
@@ -172,15 +167,10 @@ export class EventsService {
   private async availability(eventIds: string[]): Promise<Map<string, EventAvailability>> {
     const result = new Map<string, EventAvailability>();
     if (eventIds.length === 0) return result;
-    const rows: Array<{ event_id: string; kind: keyof typeof AVAILABILITY_NAMES; capacity: number; booked: number }> =
-      await this.dataSource.query(
-        `SELECT event_id, kind, sum(capacity)::int AS capacity, sum(booked)::int AS booked
-           FROM bookables WHERE event_id = ANY($1) GROUP BY event_id, kind`,
-        [eventIds],
-      );
+    const rows = await this.reads.capacities(eventIds);
     for (const row of rows) {
       const entry = result.get(row.event_id) ?? {};
-      entry[AVAILABILITY_NAMES[row.kind]] = { capacity: row.capacity, booked: row.booked, free: row.capacity - row.booked };
+      entry[AVAILABILITY_NAMES[row.kind as keyof typeof AVAILABILITY_NAMES]] = { capacity: row.capacity, booked: row.booked, free: row.capacity - row.booked };
       result.set(row.event_id, entry);
     }
     return result;

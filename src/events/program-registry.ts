@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
+import { EntityManager } from 'typeorm';
 import { Actor } from '../common/identity/actor';
 import { Event } from './event.entity';
 import { Program } from './event-status';
@@ -9,8 +10,17 @@ import { Program } from './event-status';
  * step by step lists, mails, figures) ask the registry instead of switching on program
  * names; each program registers its definition from its own folder (src/programs/<program>/).
  */
+/** The fields of an event that only some programs have, as the API names them. */
+export type ProgramEventField = 'standCount' | 'hostSchoolId' | 'requestedOccupationalFields';
+
 export interface ProgramDefinition {
   program: Program;
+  /** Which program-only fields an event of this program needs or may have; any other is refused. */
+  eventFields?: Partial<Record<ProgramEventField, 'required' | 'allowed'>>;
+  /** What the program sets up with a new event, in its transaction (a fair's stands). */
+  eventCreated?(manager: EntityManager, eventId: string, fields: Partial<Record<ProgramEventField, unknown>>): Promise<void>;
+  /** What the program changes with an event's program-only fields, in its transaction. */
+  eventUpdated?(manager: EntityManager, eventId: string, fields: Partial<Record<ProgramEventField, unknown>>): Promise<void>;
   /** What the event page shows of this program (its slots, offers, the day's grid) for the reader. */
   eventPage?(req: Request, event: Event): Promise<Record<string, unknown>>;
   /** What the organiser's page of an event shows of this program (slots, stand applications). */
@@ -28,5 +38,10 @@ export class ProgramRegistry {
 
   of(program: Program): ProgramDefinition | undefined {
     return this.definitions.get(program);
+  }
+
+  /** Every program-only event field some program knows. */
+  eventFields(): ProgramEventField[] {
+    return [...new Set([...this.definitions.values()].flatMap((d) => Object.keys(d.eventFields ?? {}) as ProgramEventField[]))];
   }
 }

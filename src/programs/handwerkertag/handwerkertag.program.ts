@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Request } from 'express';
+import { BookingEngine } from '../../bookings/booking-engine';
 import { BookingKinds } from '../../bookings/booking-kinds';
 import { BookingReads } from '../../bookings/booking-reads';
 import { invalidField } from '../../common/errors/domain-error';
@@ -22,6 +23,7 @@ export class HandwerkertagProgram implements OnModuleInit {
     private readonly reads: BookingReads,
     private readonly lists: AttendeeLists,
     private readonly kinds: BookingKinds,
+    private readonly engine: BookingEngine,
   ) {}
 
   onModuleInit() {
@@ -38,6 +40,12 @@ export class HandwerkertagProgram implements OnModuleInit {
     this.lists.register('class-visits', { program: 'handwerkertag', build: classVisitList });
     this.registry.register({
       program: 'handwerkertag',
+      eventFields: { standCount: 'required' },
+      // a fair has one pool of stands, its size the stand count
+      eventCreated: async (manager, eventId, { standCount }) => void (await this.engine.openPool(manager, eventId, 'stands', Number(standCount))),
+      eventUpdated: async (manager, eventId, { standCount }) => {
+        if (standCount !== undefined) await this.engine.setCapacity(manager, (await this.engine.poolOf(manager, eventId, 'stands'))!, Number(standCount));
+      },
       eventPage: (req, event) => this.eventPage(req, event),
       adminEventPage: (actor, event) => this.adminEventPage(actor, event),
     });

@@ -34,6 +34,11 @@ export class SchuleTrifftWirtschaftProgram implements OnModuleInit {
     });
     this.lists.register('grid', { program: 'schule-trifft-wirtschaft', build: sessionGridList, hostSchool: true });
     this.lists.register('company-schedule', { program: 'schule-trifft-wirtschaft', build: companyScheduleList, hostSchool: true });
-    this.registry.register({ program: 'schule-trifft-wirtschaft', eventPage: (req, event) => this.view.context(req, event) });
+    this.registry.register({
+      program: 'schule-trifft-wirtschaft',
+      // the day belongs to one school, which may ask for companies of some occupational fields
+      eventFields: { hostSchoolId: 'required', requestedOccupationalFields: 'allowed' },
+      eventPage: (req, event) => this.view.context(req, event),
+    });
   }
 }
