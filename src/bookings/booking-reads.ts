@@ -1,6 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { BookingKind, LIVE } from './booking-status';
+import { BookingKind, BookingStatus, LIVE } from './booking-status';
+
+/** A booking with its event and who booked it: what every kind's description starts from. */
+export interface OccasionRow {
+  id: string;
+  kind: BookingKind;
+  status: BookingStatus;
+  version: number;
+  event_id: string;
+  company_id: string | null;
+  school_id: string | null;
+  quantity: number;
+  stand_number: number | null;
+  details: Record<string, any>;
+  weekday: number | null;
+  first_date: string | null;
+  last_date: string | null;
+  team: number | null;
+  updated_at: Date;
+  bookable_id: string | null;
+  school_class_id: string | null;
+  period_id: string | null;
+  event_class_id: string | null;
+  room_id: string | null;
+  offer_id: string | null;
+  pupil_id: string | null;
+  title: string;
+  venue: string;
+  starts_on: string;
+  ends_on: string;
+  company_name: string | null;
+  school_name: string | null;
+}
 
 /** A booking as lists in the pages show it: with who booked it. */
 export interface BookingRow {
@@ -55,6 +87,21 @@ export class BookingReads {
     return this.dataSource.query(
       `SELECT event_id, kind, sum(capacity)::int AS capacity, sum(booked)::int AS booked FROM bookables WHERE event_id = ANY($1) GROUP BY event_id, kind`,
       [eventIds],
+    );
+  }
+
+  /** Bookings with their event and who booked them, in the order they were made (for mails, calendars, feeds). */
+  occasionRows(manager: EntityManager, bookingIds: string[]): Promise<OccasionRow[]> {
+    return manager.query(
+      `SELECT b.id, b.kind, b.status, b.version, b.event_id, b.company_id, b.school_id, b.quantity, b.stand_number,
+              b.details, b.weekday, b.first_date::text AS first_date, b.last_date::text AS last_date, b.team, b.updated_at,
+              b.bookable_id, b.school_class_id, b.period_id, b.event_class_id, b.room_id, b.offer_id, b.pupil_id,
+              e.title, e.venue, e.starts_on::text AS starts_on, e.ends_on::text AS ends_on,
+              c.name AS company_name, s.name AS school_name
+         FROM bookings b JOIN events e ON e.id = b.event_id
+         LEFT JOIN companies c ON c.id = b.company_id LEFT JOIN schools s ON s.id = b.school_id
+        WHERE b.id = ANY($1) ORDER BY b.created_at, b.id`,
+      [bookingIds],
     );
   }
 

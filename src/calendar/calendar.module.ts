@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BookingEngineModule } from '../bookings/booking-engine.module';
 import { BookingOccasions } from './booking-occasion';
 import { CalendarFeed } from './calendar-feed.entity';
 import { CalendarFeedsController } from './calendar-feeds.controller';
@@ -11,7 +12,7 @@ import { SchoolHolidaysService } from './school-holidays.service';
 
 /** Holidays, placement dates, and bookings as calendar entries. */
 @Module({
-  imports: [TypeOrmModule.forFeature([SchoolHoliday, CalendarFeed])],
+  imports: [TypeOrmModule.forFeature([SchoolHoliday, CalendarFeed]), BookingEngineModule],
   controllers: [SchoolHolidaysController, CalendarFeedsController],
   providers: [SchoolHolidaysService, PlacementScheduleService, BookingOccasions, CalendarFeedsService],
   exports: [SchoolHolidaysService, PlacementScheduleService, BookingOccasions, CalendarFeedsService],

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BookingEngineModule } from '../../bookings/booking-engine.module';
+import { CalendarModule } from '../../calendar/calendar.module';
 import { EventsModule } from '../../events/events.module';
 import { ExportsModule } from '../../exports/exports.module';
 import { SchoolsModule } from '../../schools/schools.module';
@@ -18,7 +19,7 @@ import { TimeSlotsService } from './time-slots.service';
  * particular to it lives in this folder and is registered with the shared parts at start.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([TimeSlot]), EventsModule, ExportsModule, SchoolsModule, BookingEngineModule, WebModule],
+  imports: [TypeOrmModule.forFeature([TimeSlot]), EventsModule, ExportsModule, SchoolsModule, BookingEngineModule, CalendarModule, WebModule],
   controllers: [TimeSlotsController, HandwerkertagController, HandwerkertagPagesController],
   providers: [HandwerkertagProgram, TimeSlotsService, HandwerkertagService],
 })

@@ -1,6 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Request } from 'express';
 import { BookingEngine } from '../../bookings/booking-engine';
+import { BookingOccasions } from '../../calendar/booking-occasion';
+import { classVisitOccasion, standOccasion } from './handwerkertag.occasions';
 import { BookingKinds } from '../../bookings/booking-kinds';
 import { BookingReads } from '../../bookings/booking-reads';
 import { invalidField } from '../../common/errors/domain-error';
@@ -24,9 +26,12 @@ export class HandwerkertagProgram implements OnModuleInit {
     private readonly lists: AttendeeLists,
     private readonly kinds: BookingKinds,
     private readonly engine: BookingEngine,
+    private readonly occasions: BookingOccasions,
   ) {}
 
   onModuleInit() {
+    this.occasions.register(standOccasion);
+    this.occasions.register(classVisitOccasion);
     // a stand application always waits for the organiser, who gives it its stand number
     this.kinds.register({
       kind: 'stand',

@@ -6,6 +6,9 @@ import { PracticumOffersService } from './practicum-offers.service';
 import { ProgramRegistry } from '../../events/program-registry';
 import { PupilsService } from '../../schools/pupils.service';
 import { AttendeeLists } from '../../exports/attendee-lists';
+import { BookingOccasions } from '../../calendar/booking-occasion';
+import { PlacementScheduleService } from '../../calendar/placement-schedule.service';
+import { placementOccasion } from './praxistage.occasions';
 import { attendanceList, rosterList } from './praxistage.lists';
 import { pageLocale, text } from '../../web/web-context';
 
@@ -17,9 +20,12 @@ export class PraxistageProgram implements OnModuleInit {
     private readonly offers: PracticumOffersService,
     private readonly pupils: PupilsService,
     private readonly lists: AttendeeLists,
+    private readonly occasions: BookingOccasions,
+    private readonly schedules: PlacementScheduleService,
   ) {}
 
   onModuleInit() {
+    this.occasions.register(placementOccasion(this.schedules));
     this.lists.register('roster', { program: 'praxistage', build: rosterList });
     // the attendance sheet needs a company and a month: it is asked for with its parameters
     this.lists.register('attendance', { program: 'praxistage', build: attendanceList, needsParameters: true });

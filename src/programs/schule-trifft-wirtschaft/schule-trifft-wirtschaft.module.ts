@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BookingEngineModule } from '../../bookings/booking-engine.module';
+import { CalendarModule } from '../../calendar/calendar.module';
 import { EventsModule } from '../../events/events.module';
 import { ExportsModule } from '../../exports/exports.module';
 import { SchoolsModule } from '../../schools/schools.module';
@@ -22,7 +23,7 @@ import { SchuleTrifftWirtschaftProgram } from './schule-trifft-wirtschaft.progra
  * shared parts at start.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([EventPeriod, EventClass, EventRoom]), EventsModule, ExportsModule, SchoolsModule, BookingEngineModule, WebModule],
+  imports: [TypeOrmModule.forFeature([EventPeriod, EventClass, EventRoom]), EventsModule, ExportsModule, SchoolsModule, BookingEngineModule, CalendarModule, WebModule],
   controllers: [SchoolDayController, SchoolDayBookingsController, SchoolDayPagesController],
   providers: [SchuleTrifftWirtschaftProgram, SchoolDayView, SchoolDayService, SchoolDayBookingsService],
 })

@@ -1,5 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { BookingEngine } from '../../bookings/booking-engine';
+import { BookingOccasions } from '../../calendar/booking-occasion';
+import { dayRegistrationOccasion, sessionOccasion } from './schule-trifft-wirtschaft.occasions';
 import { BookingKinds } from '../../bookings/booking-kinds';
 import { BookingReads } from '../../bookings/booking-reads';
 import { ProgramRegistry } from '../../events/program-registry';
@@ -17,9 +19,12 @@ export class SchuleTrifftWirtschaftProgram implements OnModuleInit {
     private readonly kinds: BookingKinds,
     private readonly reads: BookingReads,
     private readonly engine: BookingEngine,
+    private readonly occasions: BookingOccasions,
   ) {}
 
   onModuleInit() {
+    this.occasions.register(dayRegistrationOccasion);
+    this.occasions.register(sessionOccasion);
     // a company that withdraws from the day leaves the grid too
     this.kinds.register({
       kind: 'day_registration',
