@@ -1,0 +1,25 @@
+import { Actor } from '../common/identity/actor';
+
+/** Who and what the shared part of the demo made, for the programs to book with. */
+export interface DemoCast {
+  organiser: Actor;
+  /** The host school of the demo day, with two classes and a pupil. */
+  lessing: Actor;
+  baecker: Actor;
+  elektro: Actor;
+  eightA: { id: string };
+  eightB: { id: string };
+  mia: { id: string };
+  /** A registration window open now. */
+  window: { registrationOpensAt: Date; registrationClosesAt: Date; cancellationDeadline: Date };
+}
+
+/** The date `offset` days from today (ISO). */
+export const demoDay = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
+
+/** The next date on `weekday` (1 = Monday) at least `from` days ahead. */
+export function nextWeekday(weekday: number, from: number) {
+  const date = new Date(Date.now() + from * 86400_000);
+  while (date.getUTCDay() !== weekday % 7) date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
