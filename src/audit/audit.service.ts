@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { BOOKING_HISTORY_AS_LOG } from '../bookings/booking-reads';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../common/identity/actor';
 import { Page, pageWindow } from '../common/http/pagination';
@@ -54,10 +55,7 @@ export class AuditService {
     const union = `
       SELECT 'audit-' || a.id AS id, a.occurred_at, a.actor_id, u.name AS actor_name, a.entity_type, a.entity_id, a.action, a.changes
         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
-      UNION ALL
-      SELECT 'booking-' || c.id, c.occurred_at, c.actor_id, u.name, 'booking', c.booking_id, c.change,
-             jsonb_build_object('status', jsonb_build_object('from', c.from_status, 'to', c.to_status), 'reason', c.reason) || c.details
-        FROM booking_changes c LEFT JOIN users u ON u.id = c.actor_id`;
+      UNION ALL ${BOOKING_HISTORY_AS_LOG}`;
     const where = `WHERE ($1::text IS NULL OR entity_type = $1) AND ($2::uuid IS NULL OR entity_id = $2)
         AND ($3::uuid IS NULL OR actor_id = $3) AND ($4::date IS NULL OR occurred_at >= ($4::date AT TIME ZONE 'Europe/Berlin'))
         AND ($5::date IS NULL OR occurred_at < (($5::date + 1) AT TIME ZONE 'Europe/Berlin'))`;

@@ -3,6 +3,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BookingKind, BookingStatus, LIVE } from './booking-status';
 
 /** A booking with its event and who booked it: what every kind's description starts from. */
+/**
+ * The booking history as rows of the audit log (id, occurred_at, actor_id, actor_name,
+ * entity_type, entity_id, action, changes), for the log to show beside its own entries.
+ */
+export const BOOKING_HISTORY_AS_LOG = `
+      SELECT 'booking-' || c.id AS id, c.occurred_at, c.actor_id, u.name AS actor_name, 'booking' AS entity_type, c.booking_id AS entity_id, c.change AS action,
+             jsonb_build_object('status', jsonb_build_object('from', c.from_status, 'to', c.to_status), 'reason', c.reason) || c.details AS changes
+        FROM booking_changes c LEFT JOIN users u ON u.id = c.actor_id`;
+
 export interface OccasionRow {
   id: string;
   kind: BookingKind;
@@ -103,6 +112,45 @@ export class BookingReads {
         WHERE b.id = ANY($1) ORDER BY b.created_at, b.id`,
       [bookingIds],
     );
+  }
+
+  /** The live bookings a pupil is placed with (to end them when the pupil's data is deleted), in a fixed order. */
+  async liveIdsOfPupil(manager: EntityManager, pupilId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM bookings WHERE pupil_id = $1 AND status = ANY($2) ORDER BY id`, [pupilId, LIVE]);
+    return rows.map((r) => r.id);
+  }
+
+  /** The bookings that hold a place for a company or school, in the order they were made (its calendar feed). */
+  async holdingIdsOf(side: 'company' | 'school', organisationId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM bookings WHERE ${side}_id = $1 AND status IN ('pending', 'confirmed') ORDER BY created_at, id`,
+      [organisationId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * When a company's or school's bookings last changed, and how many it has: what its feed
+   * depends on (a cancelled booking leaves the feed, so its change must count too).
+   */
+  async stampOf(side: 'company' | 'school', organisationId: string): Promise<{ changed: Date | null; rows: number }> {
+    const [row] = await this.dataSource.query(`SELECT max(updated_at) AS changed, count(*)::int AS rows FROM bookings WHERE ${side}_id = $1`, [organisationId]);
+    return row;
+  }
+
+  /**
+   * Confirmed bookings of open events that may start within `days` days from today (Berlin):
+   * those whose event overlaps that window. Each kind's own start is then read from its occasion.
+   */
+  async confirmedAround(manager: EntityManager, days: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT b.id FROM bookings b JOIN events e ON e.id = b.event_id
+        WHERE b.status = 'confirmed' AND e.status IN ('published', 'closed')
+          AND e.starts_on <= (now() AT TIME ZONE 'Europe/Berlin')::date + $1::int
+          AND e.ends_on >= (now() AT TIME ZONE 'Europe/Berlin')::date`,
+      [days],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** An event's waiting list in the order people move up: who came first. */

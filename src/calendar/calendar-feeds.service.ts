@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { BookingReads } from '../bookings/booking-reads';
 import { LRUCache } from 'lru-cache';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -44,6 +45,7 @@ export class CalendarFeedsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly occasions: BookingOccasions,
+    private readonly reads: BookingReads,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -109,14 +111,12 @@ export class CalendarFeedsService {
       ? await this.dataSource.query(
           `SELECT max(updated_at) AS changed, count(*)::int AS rows, NULL AS holidays, 0 AS holiday_rows FROM events WHERE status <> 'draft'`,
         )
-      : await this.dataSource.query(
-          // cancelled bookings leave the feed: their change must move the stamp too
-          `SELECT (SELECT max(updated_at) FROM bookings WHERE ${feed.company_id ? 'company_id' : 'school_id'} = $1) AS changed,
-                  (SELECT count(*)::int FROM bookings WHERE ${feed.company_id ? 'company_id' : 'school_id'} = $1) AS rows,
-                  (SELECT max(created_at) FROM school_holidays) AS holidays,
-                  (SELECT count(*)::int FROM school_holidays) AS holiday_rows`,
-          [feed.company_id ?? feed.school_id],
-        );
+      : [
+          {
+            ...(await this.reads.stampOf(feed.company_id ? 'company' : 'school', feed.company_id ?? feed.school_id)),
+            ...(await this.dataSource.query(`SELECT max(created_at) AS holidays, count(*)::int AS holiday_rows FROM school_holidays`))[0],
+          },
+        ];
     const lastModified = latest([feed.renewed_at, row.changed, row.holidays]);
     return { key: `${feed.token}|${lastModified.toISOString()}|${row.rows}|${row.holiday_rows}`, lastModified };
   }
@@ -129,11 +129,8 @@ export class CalendarFeedsService {
 
   /** A company's or school's feed: its current bookings. */
   private async bookingsFeed(feed: Record<string, any>) {
-    const ids: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM bookings WHERE ${feed.company_id ? 'company_id' : 'school_id'} = $1 AND status IN ('pending', 'confirmed') ORDER BY created_at, id`,
-      [feed.company_id ?? feed.school_id],
-    );
-    const occasions = await this.occasions.load(this.dataSource.manager, ids.map((r) => r.id));
+    const ids = await this.reads.holdingIdsOf(feed.company_id ? 'company' : 'school', feed.company_id ?? feed.school_id);
+    const occasions = await this.occasions.load(this.dataSource.manager, ids);
     return bookingCalendar(occasions, { locale: 'de', publicUrl: this.config.PUBLIC_URL, organizer: organizerOf(this.config), name: 'Praxisnah' });
   }
 }

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { BookingEngineModule } from '../bookings/booking-engine.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '../calendar/calendar.module';
 import { AccountMails } from './account-mails';
@@ -16,7 +17,7 @@ import { Reminders } from './reminders';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxMail]), CalendarModule],
+  imports: [TypeOrmModule.forFeature([OutboxMail]), CalendarModule, BookingEngineModule],
   controllers: [OutboxController],
   providers: [OutboxService, OutboxWorker, AccountMails, Reminders, BookingChangeMails],
   exports: [OutboxService, AccountMails, OutboxWorker, Reminders],

@@ -6,11 +6,20 @@ import type { AppConfig } from '../config/environment';
 import { berlinDate, formatDate } from '../common/time/berlin';
 import { inTransaction } from '../database/transaction';
 import { audienceOf, bookingMailData } from './booking-mail-data';
-import { BookingOccasions } from '../calendar/booking-occasion';
+import { BookingOccasions, Occasion } from '../calendar/booking-occasion';
+import { addDays } from '../calendar/iso-date';
+import { BookingReads } from '../bookings/booking-reads';
 import { OutboxService } from './outbox.service';
 import { membersByOrganisation } from './recipients';
 
 const EVERY_MINUTES = 15;
+
+/** The first day a booking is about, Berlin date: the event's, the slot's or period's, the first practice day. */
+function firstDayOf(occasion: Occasion): string {
+  if (occasion.timing.type === 'days') return occasion.timing.firstDay;
+  if (occasion.timing.type === 'weekly') return occasion.timing.days[0]?.date ?? '';
+  return berlinDate(new Date(occasion.timing.startsAt));
+}
 
 /**
  * Reminds bookers REMINDER_DAYS_BEFORE days before their event, class visit, session or
@@ -26,6 +35,7 @@ export class Reminders implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly occasions: BookingOccasions,
+    private readonly reads: BookingReads,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -41,27 +51,24 @@ export class Reminders implements OnApplicationBootstrap, OnApplicationShutdown 
   /** Writes the reminders that are due; returns how many bookings were reminded. */
   runOnce(): Promise<number> {
     return inTransaction(this.dataSource, async (manager) => {
-      const due: Array<{ booking_id: string }> = await manager.query(
-        `WITH due AS (
-           SELECT b.id FROM bookings b
-             JOIN events e ON e.id = b.event_id
-             LEFT JOIN time_slots ts ON ts.id = b.bookable_id AND b.kind = 'class_visit'
-             LEFT JOIN event_periods p ON p.id = b.period_id
-            WHERE b.status = 'confirmed' AND e.status IN ('published', 'closed')
-              AND coalesce((ts.starts_at AT TIME ZONE 'Europe/Berlin')::date, (p.starts_at AT TIME ZONE 'Europe/Berlin')::date,
-                           b.first_date, e.starts_on)
-                  BETWEEN (now() AT TIME ZONE 'Europe/Berlin')::date AND (now() AT TIME ZONE 'Europe/Berlin')::date + $1::int)
-         INSERT INTO reminders_sent (booking_id, occasion) SELECT id, 'start' FROM due
-         ON CONFLICT DO NOTHING RETURNING booking_id`,
-        [this.config.REMINDER_DAYS_BEFORE],
+      // each kind's own start (a slot, a period, the first practice day) comes from its occasion
+      const today = berlinDate(new Date());
+      const until = addDays(today, this.config.REMINDER_DAYS_BEFORE);
+      const candidates = await this.occasions.load(manager, await this.reads.confirmedAround(manager, this.config.REMINDER_DAYS_BEFORE));
+      const inWindow = candidates.filter((occasion) => {
+        const day = firstDayOf(occasion);
+        return day >= today && day <= until;
+      });
+      // claimed once per booking: with several instances exactly one reminds
+      const claimed: Array<{ booking_id: string }> = await manager.query(
+        `INSERT INTO reminders_sent (booking_id, occasion) SELECT unnest($1::uuid[]), 'start' ON CONFLICT DO NOTHING RETURNING booking_id`,
+        [inWindow.map((o) => o.bookingId)],
       );
-      const occasions = await this.occasions.load(manager, due.map((d) => d.booking_id));
+      const mine = new Set(claimed.map((c) => c.booking_id));
+      const occasions = inWindow.filter((o) => mine.has(o.bookingId));
       const members = await membersByOrganisation(manager, occasions);
       for (const occasion of occasions) {
-        const firstDay =
-          occasion.timing.type === 'days' ? occasion.timing.firstDay
-          : occasion.timing.type === 'weekly' ? (occasion.timing.days[0]?.date ?? '')
-          : berlinDate(new Date(occasion.timing.startsAt));
+        const firstDay = firstDayOf(occasion);
         await this.outbox.enqueue(
           manager,
           'booking-reminder',

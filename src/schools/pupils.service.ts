@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, diff } from '../audit/audit.service';
 import { BookingEngine } from '../bookings/booking-engine';
+import { BookingReads } from '../bookings/booking-reads';
 import { inTransaction } from '../database/transaction';
 import { Actor } from '../common/identity/actor';
 import { TenantScoped } from '../auth/tenant-scope';
@@ -22,6 +23,7 @@ export class PupilsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly engine: BookingEngine,
+    private readonly reads: BookingReads,
   ) {
     this.pupils = new TenantScoped(repository, { school: 'schoolId' }, 'pupil');
   }
@@ -93,12 +95,9 @@ export class PupilsService {
   async remove(actor: Actor, schoolId: string, pupilId: string, cancelPlacements = false) {
     await inTransaction(this.dataSource, async (manager) => {
       await this.pupils.findOne(actor, { id: pupilId, schoolId }, manager);
-      const live: Array<{ id: string }> = await manager.query(
-        `SELECT id FROM bookings WHERE pupil_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted') ORDER BY id`,
-        [pupilId],
-      );
+      const live = await this.reads.liveIdsOfPupil(manager, pupilId);
       if (live.length > 0 && !cancelPlacements) throw new DomainError('pupil_has_placements');
-      for (const { id } of live) {
+      for (const id of live) {
         await this.engine.transition(manager, id, 'cancelled', { actorId: actor.userId, reason: 'Schülerdaten gelöscht / pupil deleted' });
       }
       await this.pupils.delete(actor, { id: pupilId, schoolId }, manager);
