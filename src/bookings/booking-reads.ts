@@ -52,7 +52,15 @@ export interface BookingRow {
   details: Record<string, unknown>;
   waitlistedAt: Date | null;
   bookableId: string | null;
+  companyId: string | null;
+  periodId: string | null;
+  eventClassId: string | null;
+  roomId: string | null;
+  team: number | null;
   companyName: string | null;
+  companyBranch: string | null;
+  companyApprenticeships: string[] | null;
+  companyTown: string | null;
   schoolName: string | null;
   /** Only for placements: the pupil (gone after retention) and the class. */
   pupilFirstName: string | null;
@@ -61,7 +69,9 @@ export interface BookingRow {
 }
 
 const ROW = `b.id, b.status, b.quantity, b.stand_number AS "standNumber", b.details, b.waitlisted_at AS "waitlistedAt",
-             b.bookable_id AS "bookableId", c.name AS "companyName", s.name AS "schoolName",
+             b.bookable_id AS "bookableId", b.company_id AS "companyId", b.period_id AS "periodId", b.event_class_id AS "eventClassId",
+             b.room_id AS "roomId", b.team, c.name AS "companyName", c.branch AS "companyBranch", c.apprenticeships AS "companyApprenticeships",
+             c.town AS "companyTown", s.name AS "schoolName",
              p.first_name AS "pupilFirstName", p.last_name AS "pupilLastName", sc.name AS "className"
         FROM bookings b LEFT JOIN companies c ON c.id = b.company_id LEFT JOIN schools s ON s.id = b.school_id
         LEFT JOIN pupils p ON p.id = b.pupil_id LEFT JOIN school_classes sc ON sc.id = p.class_id`;
@@ -74,12 +84,49 @@ const ROW = `b.id, b.status, b.quantity, b.stand_number AS "standNumber", b.deta
 export class BookingReads {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** An event's bookings of one kind: decided ones first by state, then the waiting in order, then by name. */
-  ofKind(eventId: string, kind: BookingKind): Promise<BookingRow[]> {
+  /**
+   * An event's bookings of one kind: decided ones first by state, then the waiting in order,
+   * then by name. Optionally only some states, and only companies whose branch or
+   * apprenticeships match a search pattern (ILIKE).
+   */
+  ofKind(eventId: string, kind: BookingKind, filter: { statuses?: readonly BookingStatus[]; companyMatching?: string | null } = {}): Promise<BookingRow[]> {
     return this.dataSource.query(
-      `SELECT ${ROW} WHERE b.event_id = $1 AND b.kind = $2 ORDER BY b.status, b.waitlisted_at NULLS FIRST, c.name, s.name`,
-      [eventId, kind],
+      `SELECT ${ROW} WHERE b.event_id = $1 AND b.kind = $2 AND ($3::text[] IS NULL OR b.status = ANY($3))
+          AND ($4::text IS NULL OR c.branch ILIKE $4 OR array_to_string(c.apprenticeships, ' ') ILIKE $4)
+        ORDER BY b.status, b.waitlisted_at NULLS FIRST, c.name, s.name`,
+      [eventId, kind, filter.statuses ?? null, filter.companyMatching ?? null],
     );
+  }
+
+  /**
+   * The state of a company's booking of one kind in an event among `statuses`, or null. With
+   * `share`, the row stays locked for share until the caller's transaction ends (it may not
+   * be cancelled meanwhile).
+   */
+  async companyBookingStatus(
+    manager: EntityManager,
+    eventId: string,
+    companyId: string,
+    kind: BookingKind,
+    statuses: readonly BookingStatus[],
+    lock?: 'share',
+  ): Promise<BookingStatus | null> {
+    const [row] = await manager.query(
+      `SELECT status FROM bookings WHERE event_id = $1 AND company_id = $2 AND kind = $3 AND status = ANY($4) ${lock === 'share' ? 'FOR SHARE' : ''}`,
+      [eventId, companyId, kind, statuses],
+    );
+    return row?.status ?? null;
+  }
+
+  /** Capacity, places taken and waiting bookings of some capacities (slots, an offer's weekdays), by id. */
+  async pools(manager: EntityManager, ids: string[]): Promise<Map<string, { capacity: number; booked: number; waitlisted: number }>> {
+    const rows: Array<{ id: string; capacity: number; booked: number; waitlisted: number }> = await manager.query(
+      `SELECT p.id, p.capacity, p.booked,
+              (SELECT count(*)::int FROM bookings w WHERE w.bookable_id = p.id AND w.status = 'waitlisted') AS waitlisted
+         FROM bookables p WHERE p.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { capacity: r.capacity, booked: r.booked, waitlisted: r.waitlisted }]));
   }
 
   /** The ids of a company's live bookings of one kind in an event, in a fixed order (to lock them in it). */

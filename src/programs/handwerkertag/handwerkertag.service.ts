@@ -18,11 +18,11 @@ export class HandwerkertagService {
     const companyId = actor.companyId!;
     return this.idempotency.run(actor, request, 201, async (manager) => {
       const event = await this.engine.openForBooking(manager, actor, eventId, 'handwerkertag', { company: companyId });
-      const [pool] = await manager.query(`SELECT id FROM bookables WHERE event_id = $1 AND kind = 'stands'`, [eventId]);
+      const stands = await this.engine.poolOf(manager, eventId, 'stands');
       return this.engine.place(
         manager,
         event,
-        { kind: 'stand', bookableId: pool.id, quantity: 1, companyId, details: { ...dto } },
+        { kind: 'stand', bookableId: stands!, quantity: 1, companyId, details: { ...dto } },
         { actorId: actor.userId },
       );
     });

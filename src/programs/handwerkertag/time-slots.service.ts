@@ -4,6 +4,7 @@ import { Actor } from '../../common/identity/actor';
 import { invalidField, NotFoundError } from '../../common/errors/domain-error';
 import { inTransaction } from '../../database/transaction';
 import { BookingEngine } from '../../bookings/booking-engine';
+import { BookingReads } from '../../bookings/booking-reads';
 import { AuditService, diff } from '../../audit/audit.service';
 import { CreateTimeSlotDto, UpdateTimeSlotDto } from './dto/time-slot.dto';
 import { EventsService } from '../../events/events.service';
@@ -27,6 +28,7 @@ export class TimeSlotsService {
     private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly engine: BookingEngine,
+    private readonly reads: BookingReads,
     private readonly audit: AuditService,
   ) {}
 
@@ -56,11 +58,9 @@ export class TimeSlotsService {
   async update(actor: Actor, eventId: string, slotId: string, dto: UpdateTimeSlotDto) {
     await inTransaction(this.dataSource, async (manager) => {
       await this.events.findVisible(actor, eventId, manager);
-      const [slot] = await manager.query(
-        `SELECT t.id, b.capacity FROM time_slots t JOIN bookables b ON b.id = t.id WHERE t.id = $1 AND t.event_id = $2`,
-        [slotId, eventId],
-      );
-      if (!slot) throw new NotFoundError('time_slot');
+      const [exists] = await manager.query(`SELECT id FROM time_slots WHERE id = $1 AND event_id = $2`, [slotId, eventId]);
+      if (!exists) throw new NotFoundError('time_slot');
+      const slot = { id: slotId, capacity: (await this.reads.pools(manager, [slotId])).get(slotId)!.capacity };
       await this.engine.setCapacity(manager, slotId, dto.capacity);
       await this.audit.record(manager, actor, 'time_slot', slotId, 'updated', diff(slot, dto));
     });
@@ -80,22 +80,23 @@ export class TimeSlotsService {
   }
 
   private async views(where: string, params: unknown[]): Promise<TimeSlotView[]> {
-    const rows = await this.dataSource.query(
-      `SELECT t.id, t.event_id, t.starts_at, t.ends_at, b.capacity, b.booked,
-              (SELECT count(*)::int FROM bookings w WHERE w.bookable_id = t.id AND w.status = 'waitlisted') AS waitlisted
-         FROM time_slots t JOIN bookables b ON b.id = t.id
-        WHERE ${where} ORDER BY t.starts_at, t.id`,
+    const slots: Array<{ id: string; event_id: string; starts_at: Date; ends_at: Date }> = await this.dataSource.query(
+      `SELECT t.id, t.event_id, t.starts_at, t.ends_at FROM time_slots t WHERE ${where} ORDER BY t.starts_at, t.id`,
       params,
     );
-    return rows.map((r: Record<string, never>) => ({
-      id: r.id,
-      eventId: r.event_id,
-      startsAt: r.starts_at,
-      endsAt: r.ends_at,
-      capacity: r.capacity,
-      booked: r.booked,
-      free: (r.capacity as number) - (r.booked as number),
-      waitlisted: r.waitlisted,
-    }));
+    const pools = await this.reads.pools(this.dataSource.manager, slots.map((s) => s.id));
+    return slots.map((slot) => {
+      const pool = pools.get(slot.id)!;
+      return {
+        id: slot.id,
+        eventId: slot.event_id,
+        startsAt: slot.starts_at,
+        endsAt: slot.ends_at,
+        capacity: pool.capacity,
+        booked: pool.booked,
+        free: pool.capacity - pool.booked,
+        waitlisted: pool.waitlisted,
+      };
+    });
   }
 }

@@ -135,36 +135,27 @@ export class PracticumOffersService {
     if (filter.eventId) qb.andWhere('o.event_id = :eventId', { eventId: filter.eventId });
     if (filter.offerId) qb.andWhere('o.id = :offerId', { offerId: filter.offerId });
     if (filter.companyId) qb.andWhere('o.company_id = :companyId', { companyId: filter.companyId });
-    if (filter.weekday) {
-      qb.andWhere(
-        `EXISTS (SELECT 1 FROM offer_weekdays w JOIN bookables b ON b.id = w.id
-                  WHERE w.offer_id = o.id AND w.weekday = :weekday AND b.booked < b.capacity)`,
-        { weekday: filter.weekday },
-      );
-    }
     const offers = await qb.getMany();
     if (offers.length === 0) return [];
-    const rows = await manager.query(
-      `SELECT w.offer_id, w.weekday, b.capacity, b.booked, c.name AS company_name,
-              (SELECT count(*)::int FROM bookings x WHERE x.bookable_id = w.id AND x.status = 'waitlisted') AS waitlisted
-         FROM offer_weekdays w JOIN bookables b ON b.id = w.id
-         JOIN practicum_offers o ON o.id = w.offer_id JOIN companies c ON c.id = o.company_id
+    const weekdays: Array<{ id: string; offer_id: string; weekday: number; company_name: string }> = await manager.query(
+      `SELECT w.id, w.offer_id, w.weekday, c.name AS company_name
+         FROM offer_weekdays w JOIN practicum_offers o ON o.id = w.offer_id JOIN companies c ON c.id = o.company_id
         WHERE w.offer_id = ANY($1) ORDER BY w.weekday`,
       [offers.map((o) => o.id)],
     );
-    return offers.map((offer) => {
-      const own = rows.filter((r: { offer_id: string }) => r.offer_id === offer.id);
+    const pools = await this.reads.pools(manager, weekdays.map((w) => w.id));
+    const views = offers.map((offer) => {
+      const own = weekdays.filter((w) => w.offer_id === offer.id);
       return {
         ...offer,
         companyName: own[0]?.company_name ?? '',
-        availability: own.map((r: Record<string, number>) => ({
-          weekday: r.weekday,
-          capacity: r.capacity,
-          booked: r.booked,
-          free: r.capacity - r.booked,
-          waitlisted: r.waitlisted,
-        })),
+        availability: own.map((w) => {
+          const pool = pools.get(w.id)!;
+          return { weekday: w.weekday, capacity: pool.capacity, booked: pool.booked, free: pool.capacity - pool.booked, waitlisted: pool.waitlisted };
+        }),
       };
     });
+    // asked for a weekday: only offers with a free place on it
+    return filter.weekday ? views.filter((view) => view.availability.some((a) => a.weekday === filter.weekday && a.free > 0)) : views;
   }
 }

@@ -8,6 +8,7 @@ import { canManageSchoolDay } from '../../events/event-visibility';
 import { EventsService } from '../../events/events.service';
 import { requireProgram } from '../../events/program-guard';
 import { BookingEngine } from '../../bookings/booking-engine';
+import { BookingReads } from '../../bookings/booking-reads';
 import { LIVE } from '../../bookings/booking-status';
 import { RegistrationListQuery, SessionDto } from './dto/school-day-booking.dto';
 import { IdempotencyRequest } from '../../bookings/idempotency/idempotency';
@@ -26,6 +27,7 @@ export class SchoolDayBookingsService {
     private readonly events: EventsService,
     private readonly engine: BookingEngine,
     private readonly idempotency: IdempotencyService,
+    private readonly reads: BookingReads,
   ) {}
 
   register(actor: Actor, eventId: string, request: IdempotencyRequest) {
@@ -46,10 +48,8 @@ export class SchoolDayBookingsService {
       const event = await this.engine.openForBooking(manager, actor, eventId, 'schule-trifft-wirtschaft', 'host school');
       const companyId = this.presentingCompany(actor, event, dto);
       await this.checkGridReferences(manager, eventId, dto);
-      const [registered] = await manager.query(
-        `SELECT 1 FROM bookings WHERE event_id = $1 AND kind = 'day_registration' AND company_id = $2 AND status = 'confirmed' FOR SHARE`,
-        [eventId, companyId],
-      );
+      // the registration stays as it is until this session is booked
+      const registered = await this.reads.companyBookingStatus(manager, eventId, companyId, 'day_registration', ['confirmed'], 'share');
       if (!registered) throw new DomainError('not_registered_for_day');
       return this.engine.place(
         manager,
@@ -74,7 +74,7 @@ export class SchoolDayBookingsService {
   async grid(actor: Actor | undefined, eventId: string) {
     const event = await this.events.findVisible(actor, eventId);
     requireProgram(event, 'schule-trifft-wirtschaft');
-    const [periods, classes, cells] = await Promise.all([
+    const [periods, classes, sessions, rooms] = await Promise.all([
       this.dataSource.query(
         `SELECT id, number, starts_at AS "startsAt", ends_at AS "endsAt" FROM event_periods WHERE event_id = $1 ORDER BY number`,
         [eventId],
@@ -84,14 +84,14 @@ export class SchoolDayBookingsService {
           WHERE ec.event_id = $1 ORDER BY sc.grade, sc.name`,
         [eventId],
       ),
-      this.dataSource.query(
-        `SELECT b.id AS "bookingId", b.period_id AS "periodId", b.event_class_id AS "eventClassId", b.status, b.team,
-                b.company_id AS "companyId", c.name AS "companyName", c.branch, b.room_id AS "roomId", r.name AS "roomName"
-           FROM bookings b JOIN companies c ON c.id = b.company_id LEFT JOIN event_rooms r ON r.id = b.room_id
-          WHERE b.event_id = $1 AND b.kind = 'session' AND b.status IN ('pending', 'confirmed')`,
-        [eventId],
-      ),
+      this.reads.ofKind(eventId, 'session', { statuses: ['pending', 'confirmed'] }),
+      this.dataSource.query(`SELECT id, name FROM event_rooms WHERE event_id = $1`, [eventId]),
     ]);
+    const roomName = new Map((rooms as Array<{ id: string; name: string }>).map((r) => [r.id, r.name]));
+    const cells = sessions.map((b) => ({
+      bookingId: b.id, periodId: b.periodId, eventClassId: b.eventClassId, status: b.status, team: b.team,
+      companyId: b.companyId, companyName: b.companyName, branch: b.companyBranch, roomId: b.roomId, roomName: b.roomId ? roomName.get(b.roomId) ?? null : null,
+    }));
     return { eventId, periods, classes, cells };
   }
 
@@ -100,23 +100,15 @@ export class SchoolDayBookingsService {
     const event = await this.events.findVisible(actor, eventId);
     requireProgram(event, 'schule-trifft-wirtschaft');
     if (!canManageSchoolDay(actor, event) && actor.role !== Role.Partner) throw new DomainError('not_host_school');
-    return this.dataSource.query(
-      `SELECT b.id AS "bookingId", b.status, c.id AS "companyId", c.name, c.branch, c.apprenticeships, c.town
-         FROM bookings b JOIN companies c ON c.id = b.company_id
-        WHERE b.event_id = $1 AND b.kind = 'day_registration' AND b.status = ANY($2)
-          AND ($3::text IS NULL OR c.branch ILIKE $3 OR array_to_string(c.apprenticeships, ' ') ILIKE $3)
-        ORDER BY c.name`,
-      [eventId, LIVE, query.branch ? likePattern(query.branch) : null],
-    );
+    const registrations = await this.reads.ofKind(eventId, 'day_registration', { statuses: LIVE, companyMatching: query.branch ? likePattern(query.branch) : null });
+    return registrations
+      .map((b) => ({ bookingId: b.id, status: b.status, companyId: b.companyId!, name: b.companyName!, branch: b.companyBranch!, apprenticeships: b.companyApprenticeships, town: b.companyTown }))
+      .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '', 'de'));
   }
 
   /** A company's own registration for the day: its state, or null when it has none that is live. */
   async ownRegistration(actor: Actor, eventId: string): Promise<string | null> {
-    const [own] = await this.dataSource.query(
-      `SELECT status FROM bookings WHERE event_id = $1 AND kind = 'day_registration' AND company_id = $2 AND status = ANY($3)`,
-      [eventId, actor.companyId, LIVE],
-    );
-    return own?.status ?? null;
+    return this.reads.companyBookingStatus(this.dataSource.manager, eventId, actor.companyId!, 'day_registration', LIVE);
   }
 
   /** Whose session it is: a company books for itself; the host school and organisers name one. */
