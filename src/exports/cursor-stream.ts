@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { BookingListQuery, bookingListSql } from '../bookings/booking-list-query';
 
 const BATCH = 1000;
 
@@ -22,4 +23,10 @@ export async function* cursorRows<T = Record<string, unknown>>(dataSource: DataS
     await runner.query('ROLLBACK').catch(() => undefined);
     await runner.release();
   }
+}
+
+/** The rows of an attendee list over an event's bookings of one kind, streamed like any list. */
+export function listRows<T = Record<string, unknown>>(dataSource: DataSource, query: BookingListQuery): AsyncGenerator<T> {
+  const { sql, params } = bookingListSql(query);
+  return cursorRows<T>(dataSource, sql, params);
 }

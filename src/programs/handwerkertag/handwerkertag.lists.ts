@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AttendeeList } from '../../exports/attendee-list';
-import { cursorRows } from '../../exports/cursor-stream';
+import { listRows } from '../../exports/cursor-stream';
 import { ListQuery, statusesOf } from '../../exports/list-filters';
 
 /** Handwerkertag: the stands, for the set-up crew. */
@@ -20,34 +20,37 @@ export function standList(dataSource: DataSource, eventId: string, query: ListQu
       { key: 'staff_count', header: { de: 'Personal', en: 'Staff' }, width: 9, kind: 'number' },
       { key: 'status', header: { de: 'Status', en: 'Status' }, width: 12 },
     ],
-    rows: cursorRows(
-      dataSource,
-      `SELECT b.stand_number, c.name AS company, c.contact_person, c.phone, b.details->>'standSize' AS stand_size,
-              CASE b.details->>'location' WHEN 'outdoor' THEN 'außen' ELSE 'innen' END AS location,
-              (b.details->>'powerNeeded')::boolean AS power_needed, b.details->>'handsOnActivity' AS hands_on_activity,
-              (b.details->>'staffCount')::int AS staff_count, b.status
-         FROM bookings b JOIN companies c ON c.id = b.company_id
-        WHERE b.event_id = $1 AND b.kind = 'stand' AND b.status = ANY($2) AND ($3::text IS NULL OR c.district = $3)
-        ORDER BY b.stand_number NULLS LAST, c.name, b.id`,
-      [eventId, statusesOf(query.status), query.district ?? null],
-    ),
+    rows: listRows(dataSource, {
+      eventId,
+      kind: 'stand',
+      statuses: statusesOf(query.status),
+      columns: `b.stand_number, c.name AS company, c.contact_person, c.phone, b.details->>'standSize' AS stand_size,
+                CASE b.details->>'location' WHEN 'outdoor' THEN 'außen' ELSE 'innen' END AS location,
+                (b.details->>'powerNeeded')::boolean AS power_needed, b.details->>'handsOnActivity' AS hands_on_activity,
+                (b.details->>'staffCount')::int AS staff_count, b.status`,
+      joins: 'JOIN companies c ON c.id = b.company_id',
+      where: '$4::text IS NULL OR c.district = $4',
+      params: [query.district ?? null],
+      orderBy: 'b.stand_number NULLS LAST, c.name, b.id',
+    }),
   };
 }
 
 /** Handwerkertag: class visits per time slot, each slot closed by its totals — the plan for the entrance. */
 export function classVisitList(dataSource: DataSource, eventId: string, query: ListQuery): AttendeeList {
-  const rows = cursorRows<Record<string, unknown>>(
-    dataSource,
-    `SELECT ts.id AS slot_id, ts.starts_at, ts.ends_at, s.name AS school, vc.name AS class,
-            (b.details->>'pupils')::int AS pupils, (b.details->>'teachers')::int AS teachers, b.quantity AS persons,
-            s.coordinator AS contact, s.phone, b.status
-       FROM bookings b JOIN time_slots ts ON ts.id = b.bookable_id JOIN schools s ON s.id = b.school_id
-       JOIN school_classes vc ON vc.id = b.school_class_id
-      WHERE b.event_id = $1 AND b.kind = 'class_visit' AND b.status = ANY($2) AND ($3::text IS NULL OR s.district = $3)
-        AND ($4::date IS NULL OR (ts.starts_at AT TIME ZONE 'Europe/Berlin')::date = $4::date)
-      ORDER BY ts.starts_at, ts.id, s.name, vc.name, b.id`,
-    [eventId, statusesOf(query.status), query.district ?? null, query.date ?? null],
-  );
+  const rows = listRows(dataSource, {
+    eventId,
+    kind: 'class_visit',
+    statuses: statusesOf(query.status),
+    columns: `ts.id AS slot_id, ts.starts_at, ts.ends_at, s.name AS school, vc.name AS class,
+              (b.details->>'pupils')::int AS pupils, (b.details->>'teachers')::int AS teachers, b.quantity AS persons,
+              s.coordinator AS contact, s.phone, b.status`,
+    joins: `JOIN time_slots ts ON ts.id = b.bookable_id JOIN schools s ON s.id = b.school_id
+            JOIN school_classes vc ON vc.id = b.school_class_id`,
+    where: `($4::text IS NULL OR s.district = $4) AND ($5::date IS NULL OR (ts.starts_at AT TIME ZONE 'Europe/Berlin')::date = $5::date)`,
+    params: [query.district ?? null, query.date ?? null],
+    orderBy: 'ts.starts_at, ts.id, s.name, vc.name, b.id',
+  });
   return {
     name: 'klassenbesuche',
     title: { de: 'Klassenbesuche nach Zeitfenster', en: 'Class visits by time slot' },

@@ -3,28 +3,29 @@ import { DomainError, invalidField } from '../../common/errors/domain-error';
 import { DateRange, placementDates } from '../../calendar/placement-dates';
 import { addDays, isoWeekday } from '../../calendar/iso-date';
 import { AttendeeList, Column } from '../../exports/attendee-list';
-import { cursorRows } from '../../exports/cursor-stream';
+import { listRows } from '../../exports/cursor-stream';
 import { ListQuery, statusesOf } from '../../exports/list-filters';
 
 const WEEKDAY = { de: ['', 'Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'], en: ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] };
 
 /** The placements of a term with what computing their days needs; no further query per row. */
 function placements(dataSource: DataSource, eventId: string, query: ListQuery, extraWhere = '', extraParams: unknown[] = []) {
-  return cursorRows<Record<string, any>>(
-    dataSource,
-    `SELECT b.id, coalesce(pu.last_name || ', ' || pu.first_name, '—') AS pupil, pc.name AS class, s.name AS school,
-            c.name AS company, o.occupational_field, b.weekday, b.first_date::text AS first_date, b.last_date::text AS last_date,
-            o.daily_start::text AS daily_start, o.daily_end::text AS daily_end, b.status,
-            (SELECT coalesce(json_agg(json_build_object('date', x.day::text, 'reason', x.reason)), '[]')
-               FROM placement_exceptions x WHERE x.booking_id = b.id) AS cancelled
-       FROM bookings b JOIN schools s ON s.id = b.school_id JOIN companies c ON c.id = b.company_id
-       JOIN practicum_offers o ON o.id = b.offer_id
-       LEFT JOIN pupils pu ON pu.id = b.pupil_id LEFT JOIN school_classes pc ON pc.id = pu.class_id
-      WHERE b.event_id = $1 AND b.kind = 'placement' AND b.status = ANY($2) AND ($3::text IS NULL OR s.district = $3)
-        AND ($4::date IS NULL OR $4::date BETWEEN b.first_date AND b.last_date) ${extraWhere}
-      ORDER BY s.name, pc.name, pu.last_name, pu.first_name, b.weekday, b.id`,
-    [eventId, statusesOf(query.status), query.district ?? null, query.date ?? null, ...extraParams],
-  );
+  return listRows<Record<string, any>>(dataSource, {
+    eventId,
+    kind: 'placement',
+    statuses: statusesOf(query.status),
+    columns: `b.id, coalesce(pu.last_name || ', ' || pu.first_name, '—') AS pupil, pc.name AS class, s.name AS school,
+              c.name AS company, o.occupational_field, b.weekday, b.first_date::text AS first_date, b.last_date::text AS last_date,
+              o.daily_start::text AS daily_start, o.daily_end::text AS daily_end, b.status,
+              (SELECT coalesce(json_agg(json_build_object('date', x.day::text, 'reason', x.reason)), '[]')
+                 FROM placement_exceptions x WHERE x.booking_id = b.id) AS cancelled`,
+    joins: `JOIN schools s ON s.id = b.school_id JOIN companies c ON c.id = b.company_id
+            JOIN practicum_offers o ON o.id = b.offer_id
+            LEFT JOIN pupils pu ON pu.id = b.pupil_id LEFT JOIN school_classes pc ON pc.id = pu.class_id`,
+    where: `($4::text IS NULL OR s.district = $4) AND ($5::date IS NULL OR $5::date BETWEEN b.first_date AND b.last_date) ${extraWhere}`,
+    params: [query.district ?? null, query.date ?? null, ...extraParams],
+    orderBy: 's.name, pc.name, pu.last_name, pu.first_name, b.weekday, b.id',
+  });
 }
 
 const holidaysOf = async (dataSource: DataSource): Promise<DateRange[]> =>
@@ -91,7 +92,7 @@ export async function attendanceList(dataSource: DataSource, eventId: string, qu
   ];
   const lastOfMonth = dates.at(-1) ?? first;
   async function* rows() {
-    const inMonth = placements(dataSource, eventId, query, `AND b.company_id = $5 AND b.first_date <= $7::date AND b.last_date >= $6::date`, [
+    const inMonth = placements(dataSource, eventId, query, `AND b.company_id = $6 AND b.first_date <= $8::date AND b.last_date >= $7::date`, [
       query.companyId,
       first,
       lastOfMonth,

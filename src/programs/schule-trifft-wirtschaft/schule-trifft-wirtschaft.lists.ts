@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AttendeeList, Column } from '../../exports/attendee-list';
-import { cursorRows } from '../../exports/cursor-stream';
+import { bookingListSql } from '../../bookings/booking-list-query';
+import { listRows } from '../../exports/cursor-stream';
 import { ListQuery, statusesOf } from '../../exports/list-filters';
 
 /**
@@ -20,21 +21,23 @@ export async function sessionGridList(dataSource: DataSource, eventId: string, q
     ...classes.map((c) => ({ key: c.id, header: { de: `Klasse ${c.name}`, en: `Class ${c.name}` }, width: 28 })),
   ];
   async function* rows() {
-    const periods = cursorRows<Record<string, unknown>>(
-      dataSource,
-      `SELECT p.id, p.number, p.starts_at, p.ends_at,
-              coalesce(json_object_agg(b.event_class_id, c.name || coalesce(' (' || r.name || ')', '') ||
-                         CASE WHEN b.team > 1 THEN ' – Team ' || b.team ELSE '' END) FILTER (WHERE b.id IS NOT NULL), '{}') AS cells
-         FROM event_periods p
-         LEFT JOIN bookings b ON b.period_id = p.id AND b.kind = 'session' AND b.status = ANY($2)
-         LEFT JOIN companies c ON c.id = b.company_id
-         LEFT JOIN event_rooms r ON r.id = b.room_id
-        WHERE p.event_id = $1
-        GROUP BY p.id ORDER BY p.number`,
-      [eventId, statusesOf(query.status)],
+    // a day has a few periods and a few hundred sessions at most: the grid is built in memory
+    const periods: Array<{ id: string; number: number; starts_at: Date; ends_at: Date }> = await dataSource.query(
+      `SELECT id, number, starts_at, ends_at FROM event_periods WHERE event_id = $1 ORDER BY number`,
+      [eventId],
     );
-    for await (const period of periods) {
-      yield { period: period.number, starts_at: period.starts_at, ends_at: period.ends_at, ...(period.cells as object) };
+    const { sql, params } = bookingListSql({
+      eventId,
+      kind: 'session',
+      statuses: statusesOf(query.status),
+      columns: `b.period_id, b.event_class_id, c.name || coalesce(' (' || r.name || ')', '') || CASE WHEN b.team > 1 THEN ' – Team ' || b.team ELSE '' END AS cell`,
+      joins: 'JOIN companies c ON c.id = b.company_id LEFT JOIN event_rooms r ON r.id = b.room_id',
+      orderBy: 'b.id',
+    });
+    const sessions: Array<{ period_id: string; event_class_id: string; cell: string }> = await dataSource.query(sql, params);
+    for (const period of periods) {
+      const cells = Object.fromEntries(sessions.filter((s) => s.period_id === period.id).map((s) => [s.event_class_id, s.cell]));
+      yield { period: period.number, starts_at: period.starts_at, ends_at: period.ends_at, ...cells };
     }
   }
   return { name: 'sitzungsraster', title: { de: 'Raster: Stunden × Klassen', en: 'Grid: periods × classes' }, columns, rows: rows() };
@@ -56,16 +59,18 @@ export function companyScheduleList(dataSource: DataSource, eventId: string, que
       { key: 'contact_person', header: { de: 'Ansprechperson', en: 'Contact' }, width: 22 },
       { key: 'phone', header: { de: 'Telefon', en: 'Phone' }, width: 16 },
     ],
-    rows: cursorRows(
-      dataSource,
-      `SELECT c.name AS company, b.team, p.number AS period, p.starts_at, p.ends_at, sc.name AS class, r.name AS room,
-              c.contact_person, c.phone
-         FROM bookings b JOIN companies c ON c.id = b.company_id JOIN event_periods p ON p.id = b.period_id
-         JOIN event_classes ec ON ec.id = b.event_class_id JOIN school_classes sc ON sc.id = ec.school_class_id
-         LEFT JOIN event_rooms r ON r.id = b.room_id
-        WHERE b.event_id = $1 AND b.kind = 'session' AND b.status = ANY($2) AND ($3::text IS NULL OR c.district = $3)
-        ORDER BY c.name, b.company_id, b.team, p.number`,
-      [eventId, statusesOf(query.status), query.district ?? null],
-    ),
+    rows: listRows(dataSource, {
+      eventId,
+      kind: 'session',
+      statuses: statusesOf(query.status),
+      columns: `c.name AS company, b.team, p.number AS period, p.starts_at, p.ends_at, sc.name AS class, r.name AS room,
+                c.contact_person, c.phone`,
+      joins: `JOIN companies c ON c.id = b.company_id JOIN event_periods p ON p.id = b.period_id
+              JOIN event_classes ec ON ec.id = b.event_class_id JOIN school_classes sc ON sc.id = ec.school_class_id
+              LEFT JOIN event_rooms r ON r.id = b.room_id`,
+      where: '$4::text IS NULL OR c.district = $4',
+      params: [query.district ?? null],
+      orderBy: 'c.name, b.company_id, b.team, p.number',
+    }),
   };
 }
