@@ -66,13 +66,30 @@ describe('architecture: which folder may import which', () => {
   });
 });
 
-/** Only bookings/ writes the booking tables: everyone else asks the engine. */
-describe('architecture: who writes the booking tables', () => {
+/**
+ * Only bookings/ touches the booking tables in SQL: everyone else asks the engine (writes)
+ * or the read model (reads), so a change of those tables is a change of one folder.
+ */
+describe('architecture: who touches the booking tables', () => {
   it('is bookings/ alone', () => {
-    const writers = sources()
-      .filter((path) => /(insert\s+into|update|delete\s+from)\s+(bookings|bookables|booking_changes)\b/i.test(readFileSync(path, 'utf8')))
+    const touching = sources()
+      .filter((path) => /(FROM|JOIN|UPDATE|INTO)\s+(bookings|bookables|booking_changes)\b/.test(readFileSync(path, 'utf8')))
       .map((path) => relative(SRC, path))
       .filter((file) => folderOf(file) !== 'bookings');
-    expect(writers).toEqual([]);
+    expect(touching).toEqual([]);
+  });
+});
+
+/**
+ * A program is known by name only in its own folder, in the list of programs and in the
+ * list of booking kinds: the shared parts ask the registries the programs fill.
+ */
+describe('architecture: where programs and booking kinds are named', () => {
+  it('is their own folders, the program list and the kind list', () => {
+    const naming = sources()
+      .filter((path) => /'(praxistage|handwerkertag|schule-trifft-wirtschaft|class-visit|placement|stand|session|day-registration)'/.test(readFileSync(path, 'utf8')))
+      .map((path) => relative(SRC, path))
+      .filter((file) => folderOf(file) !== 'programs');
+    expect(naming.sort()).toEqual(['bookings/booking-status.ts', 'events/event-status.ts']);
   });
 });

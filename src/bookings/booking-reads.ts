@@ -200,6 +200,28 @@ export class BookingReads {
     return rows.map((r) => r.id);
   }
 
+  /** Every booking that names one of these pupils, with its event and company, the earliest first. */
+  ofPupils(pupilIds: string[]): Promise<Array<{ id: string; pupilId: string; eventTitle: string; companyName: string; offerId: string | null; weekday: number | null; firstDate: string | null; lastDate: string | null; status: BookingStatus }>> {
+    return this.dataSource.query(
+      `SELECT b.id, b.pupil_id AS "pupilId", e.title AS "eventTitle", c.name AS "companyName", b.offer_id AS "offerId", b.weekday,
+              b.first_date::text AS "firstDate", b.last_date::text AS "lastDate", b.status
+         FROM bookings b JOIN events e ON e.id = b.event_id JOIN companies c ON c.id = b.company_id
+        WHERE b.pupil_id = ANY($1::uuid[]) ORDER BY b.first_date, b.id`,
+      [pupilIds],
+    );
+  }
+
+  /** The history of some bookings: each change with when and why, in order. */
+  async histories(bookingIds: string[]): Promise<Map<string, Array<{ change: string; at: Date; reason: string | null }>>> {
+    const rows: Array<{ booking_id: string; change: string; at: Date; reason: string | null }> = await this.dataSource.query(
+      `SELECT booking_id, change, occurred_at AS at, reason FROM booking_changes WHERE booking_id = ANY($1::uuid[]) ORDER BY id`,
+      [bookingIds],
+    );
+    const result = new Map<string, Array<{ change: string; at: Date; reason: string | null }>>();
+    for (const { booking_id, ...change } of rows) result.set(booking_id, [...(result.get(booking_id) ?? []), change]);
+    return result;
+  }
+
   /** An event's waiting list in the order people move up: who came first. */
   waitingList(eventId: string): Promise<BookingRow[]> {
     return this.dataSource.query(`SELECT ${ROW} WHERE b.event_id = $1 AND b.status = 'waitlisted' ORDER BY b.waitlisted_at, b.id`, [eventId]);

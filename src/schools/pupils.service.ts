@@ -42,22 +42,36 @@ export class PupilsService {
    */
   async exportAll(actor: Actor, schoolId: string) {
     const school = await this.schools.get(actor, schoolId);
-    const pupils = await this.dataSource.query(
+    const records: Array<Record<string, unknown> & { id: string }> = await this.dataSource.query(
       `SELECT p.id, p.first_name AS "firstName", p.last_name AS "lastName", c.name AS class,
-              p.consent_recorded_on::text AS "consentRecordedOn", p.created_at AS "recordedAt",
-              coalesce((SELECT json_agg(json_build_object(
-                  'bookingId', b.id, 'event', e.title, 'company', co.name, 'occupationalField', o.occupational_field,
-                  'weekday', b.weekday, 'firstDate', b.first_date, 'lastDate', b.last_date, 'status', b.status,
-                  'cancelledDays', (SELECT coalesce(json_agg(json_build_object('date', x.day, 'reason', x.reason) ORDER BY x.day), '[]')
-                                      FROM placement_exceptions x WHERE x.booking_id = b.id),
-                  'history', (SELECT coalesce(json_agg(json_build_object('change', h.change, 'at', h.occurred_at, 'reason', h.reason) ORDER BY h.id), '[]')
-                                FROM booking_changes h WHERE h.booking_id = b.id)) ORDER BY b.first_date)
-                 FROM bookings b JOIN events e ON e.id = b.event_id JOIN practicum_offers o ON o.id = b.offer_id
-                 JOIN companies co ON co.id = b.company_id WHERE b.pupil_id = p.id), '[]') AS placements
+              p.consent_recorded_on::text AS "consentRecordedOn", p.created_at AS "recordedAt"
          FROM pupils p JOIN school_classes c ON c.id = p.class_id
         WHERE p.school_id = $1 ORDER BY p.last_name, p.first_name, p.id`,
       [school.id],
     );
+    const bookings = await this.reads.ofPupils(records.map((p) => p.id));
+    const ids = bookings.map((b) => b.id);
+    const histories = await this.reads.histories(ids);
+    const fields: Array<{ id: string; occupational_field: string }> = await this.dataSource.query(
+      `SELECT id, occupational_field FROM practicum_offers WHERE id = ANY($1::uuid[])`,
+      [bookings.map((b) => b.offerId).filter(Boolean)],
+    );
+    const days: Array<{ booking_id: string; date: string; reason: string | null }> = await this.dataSource.query(
+      `SELECT booking_id, day::text AS date, reason FROM placement_exceptions WHERE booking_id = ANY($1::uuid[]) ORDER BY day`,
+      [ids],
+    );
+    const fieldOf = new Map(fields.map((f) => [f.id, f.occupational_field]));
+    const pupils = records.map((pupil) => ({
+      ...pupil,
+      placements: bookings
+        .filter((b) => b.pupilId === pupil.id)
+        .map((b) => ({
+          bookingId: b.id, event: b.eventTitle, company: b.companyName, occupationalField: b.offerId ? fieldOf.get(b.offerId) ?? null : null,
+          weekday: b.weekday, firstDate: b.firstDate, lastDate: b.lastDate, status: b.status,
+          cancelledDays: days.filter((d) => d.booking_id === b.id).map(({ date, reason }) => ({ date, reason })),
+          history: histories.get(b.id) ?? [],
+        })),
+    }));
     return { school: { id: school.id, name: school.name }, exportedAt: new Date().toISOString(), pupils };
   }
 
