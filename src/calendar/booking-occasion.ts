@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { BookingReads, OccasionRow } from '../bookings/booking-reads';
 import type { Locale } from '../common/errors/error-messages';
 import { formatDate, formatDateTime } from '../common/time/berlin';
@@ -80,11 +80,19 @@ export interface OccasionDescriber {
 export class BookingOccasions {
   private readonly describers = new Map<BookingKind, OccasionDescriber>();
 
-  constructor(private readonly reads: BookingReads) {}
+  constructor(
+    private readonly reads: BookingReads,
+    private readonly dataSource: DataSource,
+  ) {}
 
   register(describer: OccasionDescriber) {
     if (this.describers.has(describer.kind)) throw new Error(`occasions of ${describer.kind} are described twice`);
     this.describers.set(describer.kind, describer);
+  }
+
+  /** The bookings' occasions, read outside any transaction (pages). */
+  ofBookings(bookingIds: string[]): Promise<Occasion[]> {
+    return this.load(this.dataSource.manager, bookingIds);
   }
 
   async load(manager: EntityManager, bookingIds: string[]): Promise<Occasion[]> {

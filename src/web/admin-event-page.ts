@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { BookingReads } from '../bookings/booking-reads';
 import { BookingOccasions } from '../calendar/booking-occasion';
 import { Actor } from '../common/identity/actor';
@@ -21,14 +20,13 @@ export class AdminEventPage {
     private readonly programs: ProgramRegistry,
     private readonly reads: BookingReads,
     private readonly occasions: BookingOccasions,
-    private readonly dataSource: DataSource,
     private readonly attendeeLists: AttendeeLists,
   ) {}
 
   async context(actor: Actor, req: Request, res: Response, eventId: string, extra: Record<string, unknown>) {
     const event = await this.events.get(actor, eventId);
     const waiting = await this.reads.waitingList(eventId);
-    const summaries = new Map((await this.occasions.load(this.dataSource.manager, waiting.map((w) => w.id))).map((o) => [o.bookingId, o.summary[actor.locale]]));
+    const summaries = new Map((await this.occasions.ofBookings(waiting.map((w) => w.id))).map((o) => [o.bookingId, o.summary[actor.locale]]));
     const waitlist = waiting.map((w, index) => ({ id: w.id, since: w.waitlistedAt, quantity: w.quantity, who: w.companyName ?? w.schoolName, position: index + 1, what: summaries.get(w.id) }));
     const lists = this.attendeeLists.offeredFor(event.program);
     return pageContext(req, res, event.title, {

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Actor } from '../common/identity/actor';
 import { CurrentActor, OwnAccount, Roles } from '../auth/auth.decorators';
 import { Role } from '../common/identity/role';
@@ -30,7 +29,6 @@ export class MemberPagesController {
     private readonly occasions: BookingOccasions,
     private readonly classes: SchoolClassesService,
     private readonly feeds: CalendarFeedsService,
-    private readonly dataSource: DataSource,
   ) {}
 
   @Get('buchungen')
@@ -39,7 +37,7 @@ export class MemberPagesController {
     const page = requestedPage(req);
     const status = BOOKING_STATUSES.find((s) => s === req.query.status);
     const found = await this.bookings.list(actor, { page, pageSize: PAGE_ROWS, status });
-    const occasions = await this.occasions.load(this.dataSource.manager, found.items.map((b) => b.id));
+    const occasions = await this.occasions.ofBookings(found.items.map((b) => b.id));
     const rows = occasions.map((o) => ({ id: o.bookingId, status: o.status, eventTitle: o.eventTitle, what: o.summary[actor.locale], when: describeTiming(o.timing, actor.locale) }));
     const statuses = [{ value: '', label: text(actor.locale, 'bookings.allStatuses') }, ...BOOKING_STATUSES.map((value) => ({ value, label: text(actor.locale, `status.${value}`) }))];
     res.send(
@@ -53,7 +51,7 @@ export class MemberPagesController {
   @Roles(...MEMBERS)
   async detail(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('bookingId', UuidParam) bookingId: string) {
     const booking = await this.bookings.get(actor, bookingId);
-    const [occasion] = await this.occasions.load(this.dataSource.manager, [booking.id]);
+    const [occasion] = await this.occasions.ofBookings([booking.id]);
     const history = await this.bookings.history(actor, bookingId);
     res.send(
       this.pages.render('booking', pageContext(req, res, occasion.summary[actor.locale], {
@@ -72,7 +70,7 @@ export class MemberPagesController {
   @Roles(Role.Organiser, Role.CompanyMember, Role.SchoolMember)
   async cancelPage(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('bookingId', UuidParam) bookingId: string) {
     const booking = await this.bookings.get(actor, bookingId);
-    const [occasion] = await this.occasions.load(this.dataSource.manager, [booking.id]);
+    const [occasion] = await this.occasions.ofBookings([booking.id]);
     res.send(this.pages.render('cancel', pageContext(req, res, text(actor.locale, 'bookings.cancelTitle'), { section: 'bookings', booking, summary: occasion.summary[actor.locale] })));
   }
 

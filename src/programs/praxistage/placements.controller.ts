@@ -1,6 +1,5 @@
-import { Body, Controller, Delete, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../common/identity/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { Role } from '../../common/identity/role';
@@ -9,8 +8,7 @@ import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { isCalendarDate } from '../../common/validation/rules';
 import { PlacementDto, PlacementExceptionDto } from './dto/placement.dto';
 import { Idempotency, IdempotencyRequest } from '../../bookings/idempotency/idempotency';
-import { IDEMPOTENCY_HEADER_DOC } from '../../bookings/idempotency/idempotency-doc';
-import { respond } from '../../bookings/idempotency/respond';
+import { BookingRoute } from '../../bookings/idempotency/booking-route';
 import { PlacementsService } from './placements.service';
 
 @ApiTags('praxistage')
@@ -19,17 +17,9 @@ export class PlacementsController {
   constructor(private readonly placements: PlacementsService) {}
 
   /** A school places a pupil on one weekday of an offer for the term (weekly series). */
-  @Post('events/:eventId/placements')
-  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
-  @Roles(Role.SchoolMember)
-  async book(
-    @CurrentActor() actor: Actor,
-    @Param('eventId', UuidParam) eventId: string,
-    @Body() body: PlacementDto,
-    @Idempotency() request: IdempotencyRequest,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return respond(res, await this.placements.book(actor, eventId, body, request));
+  @BookingRoute('events/:eventId/placements', Role.SchoolMember)
+  book(@CurrentActor() actor: Actor, @Param('eventId', UuidParam) eventId: string, @Body() body: PlacementDto, @Idempotency() request: IdempotencyRequest) {
+    return this.placements.book(actor, eventId, body, request);
   }
 
   /** The computed practice days, and the days left out (public holiday, school holidays, cancelled). */
