@@ -29,7 +29,7 @@ export class TenantScoped<T extends ObjectLiteral> {
   constructor(
     readonly repository: Repository<T>,
     private readonly columns: TenantColumns<T>,
-    /** Names the thing in a 404, e.g. "Die Klasse". */
+    /** The thing a 404 names, by its key (e.g. `school_class`), said in the reader's language. */
     private readonly thing: string,
   ) {}
 
