@@ -54,7 +54,11 @@ export class Reminders implements OnApplicationBootstrap, OnApplicationShutdown 
       // each kind's own start (a slot, a period, the first practice day) comes from its occasion
       const today = berlinDate(new Date());
       const until = addDays(today, this.config.REMINDER_DAYS_BEFORE);
-      const candidates = await this.occasions.load(manager, await this.reads.confirmedAround(manager, this.config.REMINDER_DAYS_BEFORE));
+      // a running term's placements stay candidates for months: those reminded already are left out first
+      const around = await this.reads.confirmedAround(manager, this.config.REMINDER_DAYS_BEFORE);
+      const reminded: Array<{ booking_id: string }> = await manager.query(`SELECT booking_id FROM reminders_sent WHERE booking_id = ANY($1::uuid[])`, [around]);
+      const done = new Set(reminded.map((r) => r.booking_id));
+      const candidates = await this.occasions.load(manager, around.filter((id) => !done.has(id)));
       const inWindow = candidates.filter((occasion) => {
         const day = firstDayOf(occasion);
         return day >= today && day <= until;
