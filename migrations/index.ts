@@ -6,6 +6,7 @@ import { MailsAfterCommit1764057600000 } from './1764057600000-MailsAfterCommit'
 import { UnloggedRateLimits1764144000000 } from './1764144000000-UnloggedRateLimits';
 import { EventCapacityIndex1764230400000 } from './1764230400000-EventCapacityIndex';
 import { MailCompositionErrors1764316800000 } from './1764316800000-MailCompositionErrors';
+import { PraxistageYear1764403200000 } from './1764403200000-PraxistageYear';
 
 /**
  * Every migration, oldest first. The schema's only source: a new migration file is
@@ -20,4 +21,5 @@ export const migrations = [
   UnloggedRateLimits1764144000000,
   EventCapacityIndex1764230400000,
   MailCompositionErrors1764316800000,
+  PraxistageYear1764403200000,
 ];

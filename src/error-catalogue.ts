@@ -8,10 +8,11 @@ import { notificationThings } from './notifications/notification.errors';
 import { organisationErrors, organisationThings } from './organisations/organisation.errors';
 import { schoolErrors, schoolThings } from './schools/school.errors';
 import { webThings } from './web/web.errors';
+import { praxistageYearErrors, praxistageYearThings } from './programs/praxistage/year/praxistage-year.errors';
 
 /**
  * The error catalogue, assembled where the app is wired: every feature's codes and the
  * things its 404s name. The base (common/) knows only its own codes.
  */
-registerErrors(authErrors, organisationErrors, schoolErrors, eventErrors, bookingErrors);
-registerThings(authThings, organisationThings, schoolThings, eventThings, bookingThings, calendarThings, notificationThings, exportThings, webThings);
+registerErrors(authErrors, organisationErrors, schoolErrors, eventErrors, bookingErrors, praxistageYearErrors);
+registerThings(authThings, organisationThings, schoolThings, eventThings, bookingThings, calendarThings, notificationThings, exportThings, webThings, praxistageYearThings);

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type BookableKind = 'stands' | 'time_slot' | 'offer_weekday';
+export type BookableKind = 'stands' | 'time_slot' | 'offer_weekday' | 'phase_place';
 
 /**
  * Anything with a capacity: the stands of a fair, a visiting time slot (persons), one

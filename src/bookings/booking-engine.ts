@@ -53,7 +53,20 @@ export const UNIQUE_RULES: Record<string, ErrorCode> = {
   bookings_session_team_period: 'team_busy',
   bookings_session_room_period: 'room_busy',
   bookings_placement_pupil_weekday: 'pupil_already_placed',
+  bookings_placement_pupil_phase: 'pupil_already_placed_in_phase',
+  bookings_placement_company_again: 'same_company_again',
+  bookings_placement_field_again: 'same_field_again',
 };
+
+/**
+ * How a booking that does not fit is treated: by default it waits on the waiting list; an
+ * offer of a place (Praxistage year) is refused instead (`no_place_free`). `awaiting` leaves
+ * a booking that fits pending: it holds its place until someone accepts it.
+ */
+export interface PlaceTerms {
+  waitingList?: boolean;
+  awaiting?: boolean;
+}
 
 
 /**
@@ -150,8 +163,9 @@ export class BookingEngine {
    * row is the same whichever version the UPDATE started from, and its WHERE names only the
    * key and `pool`. The booking is confirmed only if `held` wrote the counter.
    */
-  async place(manager: EntityManager, event: Event, booking: NewBooking, context: ChangeContext): Promise<Booking> {
-    const approved: BookingStatus = this.needsApproval(event, booking.kind) ? 'pending' : 'confirmed';
+  async place(manager: EntityManager, event: Event, booking: NewBooking, context: ChangeContext, terms: PlaceTerms = {}): Promise<Booking> {
+    const approved: BookingStatus = terms.awaiting || this.needsApproval(event, booking.kind) ? 'pending' : 'confirmed';
+    const waitingList = terms.waitingList ?? true;
     if (!booking.bookableId) {
       const id = await this.insert(manager, { ...booking, eventId: event.id, status: approved, createdBy: context.actorId });
       await this.record(manager, id, 'created', null, approved, context);
@@ -172,19 +186,20 @@ export class BookingEngine {
            INSERT INTO bookings (${columns.names.join(', ')}, status, waitlisted_at)
            SELECT ${values}, CASE WHEN held.id IS NOT NULL THEN $${at + 3} ELSE 'waitlisted' END,
                   CASE WHEN held.id IS NOT NULL THEN NULL ELSE now() END
-             FROM pool LEFT JOIN held ON true WHERE $${at + 2} <= pool.capacity
+             FROM pool LEFT JOIN held ON true WHERE $${at + 2} <= pool.capacity AND ($${at + 6}::boolean OR held.id IS NOT NULL)
            RETURNING *),
          history AS (
            INSERT INTO booking_changes (booking_id, change, to_status, actor_id, reason, details, booking_version)
            SELECT id, 'created', status, created_by, $${at + 4}, $${at + 5}, version FROM created)
          SELECT pool.capacity AS pool_capacity, created.* FROM pool LEFT JOIN created ON true`,
-        [...columns.parameters, bookableId, quantity, approved, context.reason ?? null, JSON.stringify(context.details ?? {})],
+        [...columns.parameters, bookableId, quantity, approved, context.reason ?? null, JSON.stringify(context.details ?? {}), waitingList],
       );
     } catch (error) {
       throw this.ruleBroken(error);
     }
     const [row] = rows;
     if (!row) throw new NotFoundError();
+    if (!row.id && quantity <= Number(row.pool_capacity)) throw new DomainError('no_place_free');
     if (!row.id) throw new DomainError('exceeds_capacity', { capacity: Number(row.pool_capacity) });
     return entityFromRow(manager, Booking, row);
   }

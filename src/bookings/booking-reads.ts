@@ -200,6 +200,22 @@ export class BookingReads {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * The confirmed placements of pupils in the phases of a Praxistage year: which company and
+   * occupational field each pupil had in which phase (for "a different one each phase").
+   */
+  phasePlacements(
+    manager: EntityManager,
+    eventId: string,
+    pupilIds: string[],
+  ): Promise<Array<{ id: string; pupilId: string; phaseId: string; companyId: string; occupationalField: string; mayStay: boolean }>> {
+    return manager.query(
+      `SELECT b.id, b.pupil_id AS "pupilId", b.phase_id AS "phaseId", b.company_id AS "companyId", b.occupational_field AS "occupationalField", b.may_stay AS "mayStay"
+         FROM bookings b WHERE b.event_id = $1 AND b.pupil_id = ANY($2::uuid[]) AND b.phase_id IS NOT NULL AND b.status = 'confirmed'`,
+      [eventId, pupilIds],
+    );
+  }
+
   /** Every booking that names one of these pupils, with its event and company, the earliest first. */
   ofPupils(pupilIds: string[]): Promise<Array<{ id: string; pupilId: string; eventTitle: string; companyName: string; offerId: string | null; weekday: number | null; firstDate: string | null; lastDate: string | null; status: BookingStatus }>> {
     return this.dataSource.query(
@@ -256,7 +272,9 @@ export class BookingReads {
     const rows: Array<{ id: string }> = await manager.query(
       `SELECT p.id FROM pupils p
         WHERE coalesce(
-                (SELECT max(e.ends_on) FROM bookings b JOIN events e ON e.id = b.event_id WHERE b.pupil_id = p.id),
+                -- the end of the last event booked for the pupil, or of the last Praxistage year taken part in
+                GREATEST((SELECT max(e.ends_on) FROM bookings b JOIN events e ON e.id = b.event_id WHERE b.pupil_id = p.id),
+                         (SELECT max(e.ends_on) FROM praxistage_pupils pp JOIN events e ON e.id = pp.event_id WHERE pp.pupil_id = p.id)),
                 (p.created_at AT TIME ZONE 'Europe/Berlin')::date)
               + make_interval(months => $1) < (now() AT TIME ZONE 'Europe/Berlin')::date`,
       [months],

@@ -72,6 +72,18 @@ export class Booking {
   @Column('integer', { nullable: true })
   standNumber: number | null;
 
+  /** Praxistage year: the phase a placement belongs to (none for a one-term placement). */
+  @Column('uuid', { nullable: true })
+  phaseId: string | null;
+
+  /** Praxistage year: the occupational field of the placement, for "a different field each phase". */
+  @Column('text', { nullable: true })
+  occupationalField: string | null;
+
+  /** Praxistage year: the school lets this pupil stay with a company or field of an earlier phase. */
+  @Column('boolean', { default: false })
+  mayStay: boolean;
+
   /** Descriptive fields of the kind (a stand application's size, power, activity …). */
   @Column('jsonb', { default: {} })
   details: Record<string, unknown>;

@@ -85,6 +85,26 @@ export const bookingErrors = defineErrors({
     de: 'Diese Schülerin / dieser Schüler hat an diesem Wochentag schon einen Praxistag-Platz.',
     en: 'This pupil already has a practice-day place on this weekday.',
   },
+  pupil_already_placed_in_phase: {
+    status: 409,
+    de: 'Für diese Phase steht der Praxisplatz schon fest. Pro Phase gibt es genau einen.',
+    en: 'The place for this phase is already settled. There is exactly one per phase.',
+  },
+  same_company_again: {
+    status: 409,
+    de: 'Bei diesem Unternehmen war der Schüler / die Schülerin schon in einer früheren Phase. Jede Phase geht in ein anderes Unternehmen.',
+    en: 'This pupil was already with this company in an earlier phase. Each phase is with a different company.',
+  },
+  same_field_again: {
+    status: 409,
+    de: 'Dieses Berufsfeld gab es für den Schüler / die Schülerin schon in einer früheren Phase. Jede Phase zeigt ein anderes Berufsfeld.',
+    en: 'This pupil already had this occupational field in an earlier phase. Each phase shows a different field.',
+  },
+  no_place_free: {
+    status: 409,
+    de: 'An diesem Tag ist kein Platz mehr frei.',
+    en: 'There is no free place left on this day.',
+  },
   idempotency_key_reused: {
     status: 422,
     de: 'Dieser Idempotency-Key wurde schon für eine andere Anfrage verwendet.',

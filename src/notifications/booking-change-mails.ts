@@ -3,14 +3,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/environment';
 import type { Locale } from '../common/errors/error-messages';
-import { formatDate } from '../common/time/berlin';
+import { formatDate, formatDateTime } from '../common/time/berlin';
 import { inTransaction } from '../database/transaction';
 import { claimUntoldChanges, markTellingFailed, markTold, UntoldChange } from '../bookings/booking-change-feed';
 import { HOLDS_CAPACITY } from '../bookings/booking-status';
 import { BookingOccasions, Occasion } from '../calendar/booking-occasion';
 import { bookingCalendar } from '../calendar/booking-ics';
 import { audienceOf, bookingMailData } from './booking-mail-data';
-import { MailKind } from './mail-templates';
+import { MAIL_KINDS, MailKind } from './mail-templates';
 import { MailCalendar, OutboxService } from './outbox.service';
 import { membersByOrganisation } from './recipients';
 import { organizerOf } from './organizer';
@@ -23,6 +23,9 @@ const BATCH = 100;
 const MAX_ATTEMPTS = 5;
 
 function mailKind(change: UntoldChange): MailKind {
+  // a program may name the mail of a change (an offered Praxistage place is not a booking received)
+  const named = change.details?.mail;
+  if (typeof named === 'string' && (MAIL_KINDS as readonly string[]).includes(named)) return named as MailKind;
   switch (change.change) {
     case 'created':
       return change.to_status === 'waitlisted' ? 'booking-waitlisted' : change.to_status === 'pending' ? 'booking-received' : 'booking-confirmed';
@@ -136,6 +139,7 @@ export class BookingChangeMails {
           by: by?.[locale] ?? null,
           statusText: STATUS_TEXT[locale][change.to_status] ?? change.to_status,
           day: typeof change.details?.date === 'string' ? formatDate(change.details.date, locale) : null,
+          until: typeof change.details?.offeredUntil === 'string' ? formatDateTime(change.details.offeredUntil, locale) : null,
         }),
         { bookingId: occasion.bookingId, calendar: this.calendarFor(change, occasion) },
       );

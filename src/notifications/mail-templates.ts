@@ -19,6 +19,13 @@ export const MAIL_KINDS = [
   'organisation-rejected',
   'member-invited',
   'password-reset',
+  'placement-offered',
+  'application-received',
+  'application-interview',
+  'application-declined',
+  'application-withdrawn',
+  'applications-digest',
+  'unplaced-digest',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

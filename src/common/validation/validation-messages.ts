@@ -60,6 +60,12 @@ export const namedMessages: Record<string, { de: string; en: string }> = {
   icsUnreadable: { de: 'ist keine lesbare Kalenderdatei (.ics) mit Ferien', en: 'is not a readable calendar file (.ics) with holidays' },
   month: { de: 'muss ein Monat wie 2027-03 sein', en: 'must be a month such as 2027-03' },
   date: { de: 'muss ein gültiges Datum im Format JJJJ-MM-TT sein', en: 'must be a valid date in the form YYYY-MM-DD' },
+  duplicate: { de: 'kommt doppelt vor', en: 'appears twice' },
+  notAfterPrevious: { de: 'muss nach der vorigen Phase liegen', en: 'must come after the previous phase' },
+  notParticipating: { de: 'nimmt an diesem Durchgang nicht teil', en: 'does not take part in this year' },
+  unknownPhase: { de: 'ist keine Phase dieses Durchgangs (1 bis 4)', en: 'is not a phase of this year (1 to 4)' },
+  unknownSteckbrief: { de: 'ist kein freigegebener Steckbrief dieses Durchgangs', en: 'is not an approved Steckbrief of this year' },
+  notYourPlacement: { de: 'ist keine Praxistage-Platzierung Ihres Unternehmens', en: 'is not a Praxistage placement of your company' },
 };
 
 export function localizeValidationMessage(message: string, locale: Locale): string {

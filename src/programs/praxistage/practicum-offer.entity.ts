@@ -24,8 +24,9 @@ export class PracticumOffer {
   @Column('smallint', { array: true })
   weekdays: number[];
 
-  @Column('smallint')
-  placesPerWeekday: number;
+  /** One-term offers: places on each weekday. A year's Steckbrief has none: its places are per phase and weekday. */
+  @Column('smallint', { nullable: true })
+  placesPerWeekday: number | null;
 
   @Column('date')
   firstDate: string;
@@ -64,6 +65,27 @@ export class PracticumOffer {
 
   @Column('text', { default: '' })
   description: string;
+
+  /** Steckbrief: what a pupil does there. */
+  @Column('text', { default: '' })
+  tasks: string;
+
+  /** Steckbrief: what the company expects of a pupil. */
+  @Column('text', { default: '' })
+  expectations: string;
+
+  @Column('text', { nullable: true })
+  district: string | null;
+
+  /** Steckbrief: pupils see it once an organiser approved it; one-term offers are approved as published. */
+  @Column('text', { default: 'approved' })
+  reviewStatus: 'draft' | 'submitted' | 'approved' | 'returned';
+
+  @Column('text', { nullable: true })
+  reviewNote: string | null;
+
+  @Column('uuid', { nullable: true })
+  copiedFrom: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -11,6 +11,7 @@ import { CreatePracticumOfferDto, OfferListQuery, UpdatePracticumOfferDto } from
 import { EventsService } from '../../events/events.service';
 import { PracticumOffer } from './practicum-offer.entity';
 import { requireProgram } from '../../events/program-guard';
+import { YearsService } from './year/years.service';
 
 export interface WeekdayAvailability {
   weekday: number;
@@ -35,6 +36,7 @@ export class PracticumOffersService {
     private readonly engine: BookingEngine,
     private readonly audit: AuditService,
     private readonly reads: BookingReads,
+    private readonly years: YearsService,
   ) {}
 
   async list(actor: Actor | undefined, eventId: string, query: OfferListQuery): Promise<OfferView[]> {
@@ -56,6 +58,7 @@ export class PracticumOffersService {
     const id = await inTransaction(this.dataSource, async (manager) => {
       const event = await this.events.findVisible(actor, eventId, manager);
       requireProgram(event, 'praxistage');
+      if (await this.years.isYear(manager, eventId)) throw new DomainError('year_uses_steckbriefe');
       await this.engine.assertApproved(manager, 'company', companyId);
       const firstDate = dto.firstDate ?? event.startsOn;
       const lastDate = dto.lastDate ?? event.endsOn;
@@ -135,6 +138,8 @@ export class PracticumOffersService {
     if (filter.eventId) qb.andWhere('o.event_id = :eventId', { eventId: filter.eventId });
     if (filter.offerId) qb.andWhere('o.id = :offerId', { offerId: filter.offerId });
     if (filter.companyId) qb.andWhere('o.company_id = :companyId', { companyId: filter.companyId });
+    // a year's Steckbrief is seen here once approved; its own pages show the rest
+    qb.andWhere(`o.review_status = 'approved'`);
     const offers = await qb.getMany();
     if (offers.length === 0) return [];
     const weekdays: Array<{ id: string; offer_id: string; weekday: number; company_name: string }> = await manager.query(

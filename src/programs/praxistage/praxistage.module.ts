@@ -17,6 +17,24 @@ import { PracticumOffersController } from './practicum-offers.controller';
 import { PracticumOffersService } from './practicum-offers.service';
 import { PraxistagePagesController } from './praxistage-pages.controller';
 import { PraxistageProgram } from './praxistage.program';
+import { YearsService } from './year/years.service';
+import { YearsController } from './year/years.controller';
+import { ParticipationService } from './year/participation.service';
+import { ParticipationController } from './year/participation.controller';
+import { SteckbriefeService } from './steckbriefe/steckbriefe.service';
+import { SteckbriefeController } from './steckbriefe/steckbriefe.controller';
+import { ApplicationsService } from './applications/applications.service';
+import { ApplicationsController } from './applications/applications.controller';
+import { ApplicationMails } from './applications/application-mails';
+import { ApplicationJobs } from './applications/application-jobs';
+import { YearOverviewService } from './overview/year-overview.service';
+import { OutcomesService } from './overview/outcomes.service';
+import { OverviewController } from './overview/overview.controller';
+import { PupilSessionsService } from './pupil-access/pupil-sessions.service';
+import { PupilGuard } from './pupil-access/pupil.guard';
+import { PupilController } from './pupil-access/pupil.controller';
+import { AuditModule } from '../../audit/audit.module';
+import { NotificationsModule } from '../../notifications/notifications.module';
 
 /**
  * The Praxistage: pupils spend one day a week in a company, on practicum offers with places
@@ -24,8 +42,33 @@ import { PraxistageProgram } from './praxistage.program';
  * the shared parts at start.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([PracticumOffer, OfferWeekday, PlacementException]), EventsModule, ExportsModule, SchoolsModule, BookingEngineModule, BookingsModule, CalendarModule, WebModule],
-  controllers: [PracticumOffersController, PlacementsController, PraxistagePagesController, OfferPagesController],
-  providers: [PraxistageProgram, PracticumOffersService, PlacementsService],
+  imports: [TypeOrmModule.forFeature([PracticumOffer, OfferWeekday, PlacementException]), EventsModule, ExportsModule, SchoolsModule, BookingEngineModule, BookingsModule, CalendarModule, WebModule, AuditModule, NotificationsModule],
+  controllers: [
+    PracticumOffersController,
+    PlacementsController,
+    PraxistagePagesController,
+    OfferPagesController,
+    YearsController,
+    ParticipationController,
+    SteckbriefeController,
+    ApplicationsController,
+    OverviewController,
+    PupilController,
+  ],
+  providers: [
+    PraxistageProgram,
+    PracticumOffersService,
+    PlacementsService,
+    YearsService,
+    ParticipationService,
+    SteckbriefeService,
+    ApplicationsService,
+    ApplicationMails,
+    ApplicationJobs,
+    YearOverviewService,
+    OutcomesService,
+    PupilSessionsService,
+    PupilGuard,
+  ],
 })
 export class PraxistageModule {}

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor } from '../../../common/identity/actor';
+import { Role } from '../../../common/identity/role';
+import { YearsService } from '../year/years.service';
+
+/** Where a pupil stands in a phase: the furthest of their applications. */
+export type PupilStanding = 'placed' | 'offer' | 'applied' | 'nothing';
+
+// The furthest application per pupil and phase decides the standing.
+const STANDINGS = `
+  SELECT pp.pupil_id, pp.school_id, ph.id AS phase_id, ph.number AS phase,
+         CASE WHEN bool_or(a.status = 'accepted') THEN 'placed'
+              WHEN bool_or(a.status = 'offered') THEN 'offer'
+              WHEN bool_or(a.status IN ('submitted', 'interview')) THEN 'applied'
+              ELSE 'nothing' END AS standing
+    FROM praxistage_pupils pp
+    JOIN praxistage_phases ph ON ph.event_id = pp.event_id
+    LEFT JOIN praxistage_applications a ON a.phase_id = ph.id AND a.pupil_id = pp.pupil_id
+   WHERE pp.event_id = $1
+   GROUP BY pp.pupil_id, pp.school_id, ph.id, ph.number`;
+
+/**
+ * Nobody falls through: per class and phase (a school) or per school and phase (organiser,
+ * partners) who is placed, who holds an offer, who applied and waits, who has done nothing;
+ * the Plan C list of pupils without a place shortly before their phase; companies with free
+ * places; occupational fields wanted versus offered; and what came of it afterwards.
+ */
+@Injectable()
+export class YearOverviewService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly years: YearsService,
+  ) {}
+
+  /** A school's pupils per class and phase, with each pupil's standing (the school's own only). */
+  async school(actor: Actor, eventId: string) {
+    await this.years.get(actor, eventId);
+    const rows: Array<{ className: string | null; pupilId: string; firstName: string; lastName: string; phase: number; standing: PupilStanding }> =
+      await this.dataSource.query(
+        `SELECT c.name AS "className", p.id AS "pupilId", p.first_name AS "firstName", p.last_name AS "lastName", s.phase, s.standing
+           FROM (${STANDINGS}) s JOIN pupils p ON p.id = s.pupil_id LEFT JOIN school_classes c ON c.id = p.class_id
+          WHERE s.school_id = $2 ORDER BY c.name NULLS LAST, p.last_name, p.first_name, p.id, s.phase`,
+        [eventId, actor.schoolId],
+      );
+    const classes = new Map<string, { className: string | null; pupils: Map<string, { pupilId: string; firstName: string; lastName: string; phases: Record<number, PupilStanding> }> }>();
+    for (const row of rows) {
+      const key = row.className ?? '';
+      if (!classes.has(key)) classes.set(key, { className: row.className, pupils: new Map() });
+      const pupils = classes.get(key)!.pupils;
+      if (!pupils.has(row.pupilId)) pupils.set(row.pupilId, { pupilId: row.pupilId, firstName: row.firstName, lastName: row.lastName, phases: {} });
+      pupils.get(row.pupilId)!.phases[row.phase] = row.standing;
+    }
+    return [...classes.values()].map((c) => {
+      const pupils = [...c.pupils.values()];
+      return { className: c.className, pupils, totals: this.totals(pupils) };
+    });
+  }
+
+  /** Per school and phase: how many pupils stand where. Staff only. */
+  async schools(actor: Actor, eventId: string) {
+    await this.years.get(actor, eventId);
+    return this.dataSource.query(
+      `SELECT sc.id AS "schoolId", sc.name AS "schoolName", sc.district, ps.weekday, s.phase,
+              count(*) FILTER (WHERE s.standing = 'placed')::int AS placed, count(*) FILTER (WHERE s.standing = 'offer')::int AS offer,
+              count(*) FILTER (WHERE s.standing = 'applied')::int AS applied, count(*) FILTER (WHERE s.standing = 'nothing')::int AS nothing
+         FROM (${STANDINGS}) s JOIN schools sc ON sc.id = s.school_id JOIN praxistage_schools ps ON ps.event_id = $1 AND ps.school_id = s.school_id
+        GROUP BY sc.id, sc.name, sc.district, ps.weekday, s.phase ORDER BY sc.name, sc.id, s.phase`,
+      [eventId],
+    );
+  }
+
+  /**
+   * Plan C: pupils without a place in a phase that starts within `days` days (or has begun
+   * and is not over), with their school, class, weekday and where they stand.
+   */
+  async planC(actor: Actor, eventId: string, days = 14) {
+    await this.years.get(actor, eventId);
+    const schoolOnly = actor.role === Role.SchoolMember;
+    return this.dataSource.query(
+      `SELECT s.phase, ph.first_day::text AS "firstDay", sc.name AS "schoolName", c.name AS "className", p.first_name AS "firstName",
+              p.last_name AS "lastName", s.pupil_id AS "pupilId", coalesce(cw.weekday, ps.weekday) AS weekday, s.standing
+         FROM (${STANDINGS}) s JOIN praxistage_phases ph ON ph.id = s.phase_id
+         JOIN pupils p ON p.id = s.pupil_id LEFT JOIN school_classes c ON c.id = p.class_id JOIN schools sc ON sc.id = s.school_id
+         JOIN praxistage_schools ps ON ps.event_id = $1 AND ps.school_id = s.school_id
+         LEFT JOIN praxistage_class_weekdays cw ON cw.event_id = $1 AND cw.class_id = p.class_id
+        WHERE s.standing <> 'placed' AND ph.first_day <= (now() AT TIME ZONE 'Europe/Berlin')::date + $2::int
+          AND ph.last_day >= (now() AT TIME ZONE 'Europe/Berlin')::date AND ($3::uuid IS NULL OR s.school_id = $3)
+        ORDER BY s.phase, sc.name, c.name, p.last_name, p.first_name, p.id`,
+      [eventId, days, schoolOnly ? actor.schoolId : null],
+    );
+  }
+
+  /** Approved Steckbriefe with places still free, per phase and weekday. */
+  async freePlaces(actor: Actor, eventId: string, phase?: number) {
+    await this.years.get(actor, eventId);
+    return this.dataSource.query(
+      `SELECT ph.number AS phase, sp.weekday, co.name AS "companyName", o.id AS "offerId", o.occupational_field AS "occupationalField", o.town,
+              o.district, b.capacity, b.booked, (b.capacity - b.booked) AS free
+         FROM steckbrief_places sp JOIN bookables b ON b.id = sp.id JOIN praxistage_phases ph ON ph.id = sp.phase_id
+         JOIN practicum_offers o ON o.id = sp.offer_id JOIN companies co ON co.id = o.company_id
+        WHERE ph.event_id = $1 AND o.review_status = 'approved' AND b.capacity > b.booked AND ($2::int IS NULL OR ph.number = $2)
+        ORDER BY ph.number, sp.weekday, o.occupational_field, co.name, o.id`,
+      [eventId, phase ?? null],
+    );
+  }
+
+  /** Per phase and occupational field: places offered (approved Steckbriefe) against applications made. */
+  async fields(actor: Actor, eventId: string) {
+    await this.years.get(actor, eventId);
+    return this.dataSource.query(
+      `WITH offered AS (
+         SELECT sp.phase_id, o.occupational_field AS field, sum(b.capacity)::int AS places
+           FROM steckbrief_places sp JOIN bookables b ON b.id = sp.id JOIN practicum_offers o ON o.id = sp.offer_id
+          WHERE o.event_id = $1 AND o.review_status = 'approved' GROUP BY 1, 2),
+       wanted AS (
+         SELECT a.phase_id, o.occupational_field AS field, count(DISTINCT a.pupil_id)::int AS pupils
+           FROM praxistage_applications a JOIN practicum_offers o ON o.id = a.offer_id WHERE a.event_id = $1 GROUP BY 1, 2)
+       SELECT ph.number AS phase, coalesce(offered.field, wanted.field) AS "occupationalField",
+              coalesce(offered.places, 0) AS offered, coalesce(wanted.pupils, 0) AS wanted
+         FROM offered FULL JOIN wanted ON wanted.phase_id = offered.phase_id AND wanted.field = offered.field
+         JOIN praxistage_phases ph ON ph.id = coalesce(offered.phase_id, wanted.phase_id)
+        ORDER BY ph.number, coalesce(wanted.pupils, 0) - coalesce(offered.places, 0) DESC, 2`,
+      [eventId],
+    );
+  }
+
+  /** What came of the year: apprenticeships and further internships offered, per district and field. */
+  async outcomes(actor: Actor, eventId: string) {
+    await this.years.get(actor, eventId);
+    return this.dataSource.query(
+      `SELECT district, occupational_field AS "occupationalField", count(*) FILTER (WHERE kind = 'apprenticeship')::int AS apprenticeships,
+              count(*) FILTER (WHERE kind = 'internship')::int AS internships
+         FROM praxistage_outcomes WHERE event_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
+      [eventId],
+    );
+  }
+
+  private totals(pupils: Array<{ phases: Record<number, PupilStanding> }>) {
+    const totals: Record<number, Record<PupilStanding, number>> = {};
+    for (const pupil of pupils) {
+      for (const [phase, standing] of Object.entries(pupil.phases)) {
+        totals[Number(phase)] ??= { placed: 0, offer: 0, applied: 0, nothing: 0 };
+        totals[Number(phase)][standing] += 1;
+      }
+    }
+    return totals;
+  }
+}
