@@ -21,6 +21,7 @@ export function render(message: Message, params: Record<string, string | number>
 export const SAMPLE_PARAMS: Record<string, string | number> = new Proxy(
   {},
   {
-    get: (_target, key) => (key === 'at' ? '2027-05-08T06:30:00Z' : key === 'date' ? '2027-05-08' : `{${String(key)}}`),
+    get: (_target, key) =>
+      ['at', 'from', 'until'].includes(String(key)) ? '2027-05-08T06:30:00Z' : ['date', 'after'].includes(String(key)) ? '2027-05-08' : `{${String(key)}}`,
   },
 );

@@ -7,6 +7,12 @@ import { UuidParam } from '../../../common/http/uuid-param.pipe';
 import { WholeNumber } from '../../../common/validation/rules';
 import { YearOverviewService } from './year-overview.service';
 
+export class PlanCQuery {
+  /** Phases starting within this many days (default 14) or running. */
+  @WholeNumber(0, 365, { optional: true })
+  withinDays?: number;
+}
+
 export class PhaseQuery {
   @WholeNumber(1, 4, { optional: true })
   phase?: number;
@@ -35,8 +41,8 @@ export class OverviewController {
   /** Pupils without a place in a phase that starts within two weeks or is running (a school sees its own). */
   @Get('plan-c')
   @Roles(Role.Organiser, Role.Partner, Role.SchoolMember)
-  planC(@CurrentActor() actor: Actor, @Param('eventId', UuidParam) eventId: string) {
-    return this.overview.planC(actor, eventId);
+  planC(@CurrentActor() actor: Actor, @Param('eventId', UuidParam) eventId: string, @Query() query: PlanCQuery) {
+    return this.overview.planC(actor, eventId, query.withinDays);
   }
 
   @Get('free-places')

@@ -137,7 +137,8 @@ export class YearsService {
       const year = await this.get(actor, eventId, manager);
       const phase = year.phases.find((p) => p.number === number);
       if (!phase) throw new NotFoundError('phase');
-      const next = { ...phase, ...dto };
+      const given = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)) as UpdatePhaseDto;
+      const next = { ...phase, ...given };
       if (next.lastDay < next.firstDay) throw new DomainError('validation_failed', {}, [{ field: 'lastDay', code: 'range', message: 'notAfterStart' }]);
       if (new Date(next.applicationsCloseAt) <= new Date(next.applicationsOpenAt)) {
         throw new DomainError('validation_failed', {}, [{ field: 'applicationsCloseAt', code: 'range', message: 'notAfterStart' }]);
