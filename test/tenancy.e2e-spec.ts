@@ -13,6 +13,7 @@ import {
   newTimeSlot,
   standApplication,
 } from './support/factories';
+import { approvedSteckbrief, newYear } from './support/praxistage-year';
 import { offerBody, sampleBody } from './support/sample-bodies';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -36,13 +37,16 @@ interface Route {
   params: string[];
   isPublic: boolean;
   program?: string;
+  pupilOnly: boolean;
 }
 
-const PROGRAM_TAGS = ['handwerkertag', 'schule-trifft-wirtschaft', 'praxistage'];
+const PROGRAM_TAGS = ['handwerkertag', 'schule-trifft-wirtschaft', 'praxistage', 'praxistage-year'];
+/** Pupils' own routes: pupils have no account, members get 401 there; the pupil walk below covers them. */
+const PUPIL_TAG = 'praxistage-pupil';
 /** Parameters naming rows that belong to an organisation. */
-const ORGANISATION_OWNED = ['companyId', 'schoolId', 'classId', 'pupilId', 'bookingId', 'offerId', 'invitationId', 'tokenId'];
+const ORGANISATION_OWNED = ['companyId', 'schoolId', 'classId', 'pupilId', 'bookingId', 'offerId', 'invitationId', 'tokenId', 'steckbriefId', 'applicationId'];
 const PARTNER_MAY_NOT_READ = ['/api/v1/schools/{schoolId}/pupils/export'];
-const KNOWN_PARAMS = [...ORGANISATION_OWNED, 'eventId', 'slotId', 'periodId', 'eventClassId', 'roomId', 'holidayId', 'mailId', 'changeId', 'feedId', 'token', 'list', 'date'];
+const KNOWN_PARAMS = [...ORGANISATION_OWNED, 'eventId', 'slotId', 'periodId', 'eventClassId', 'roomId', 'holidayId', 'mailId', 'changeId', 'feedId', 'token', 'list', 'date', 'phase'];
 
 describe('tenancy: no organisation reaches another one’s data', () => {
   let t: TestApp;
@@ -51,6 +55,7 @@ describe('tenancy: no organisation reaches another one’s data', () => {
   let partner: ApiClient;
   const events: Record<string, { own: string; draft: string }> = {};
   const actors: Record<string, { client: ApiClient; own: Ids; foreign: Ids }> = {};
+  let pupils: { mine: string; theirs: Ids };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -88,22 +93,34 @@ describe('tenancy: no organisation reaches another one’s data', () => {
         await company.client.post(`/api/v1/events/${day.id}/registrations`).expect(explain(201));
         await school.client.post(`/api/v1/events/${day.id}/sessions`, { eventClassId: eventClass.body.id, periodId: period.body.id, companyId: company.id }).expect(explain(201));
       }
+      // a Praxistage year (published: Steckbriefe and applications need it; the walk uses a draft year instead)
+      const year = await newYear(organiser, [1]);
+      const brief = await approvedSteckbrief(company.client, organiser, year.eventId, [{ phase: 1, weekday: 2, places: 5 }]);
+      await school.client.put(`/api/v1/praxistage/years/${year.eventId}/participation`, { weekday: 2 }).expect(explain(200));
+      await school.client.post(`/api/v1/praxistage/years/${year.eventId}/participants`, { pupilIds: [pupil.id] }).expect(explain(200));
+      const [code] = (await school.client.post(`/api/v1/praxistage/years/${year.eventId}/codes`, { pupilIds: [pupil.id] }).expect(explain(200))).body;
+      const application = await school.client.post(`/api/v1/praxistage/years/${year.eventId}/participants/${pupil.id}/applications`, { offerId: brief.id }).expect(explain(201));
       return {
-        company: { client: company.client, ids: { companyId: company.id, invitationId: companyInvitation.body.id, tokenId: companyToken.body.id, offerId: offer.body.id } },
+        year: year.eventId,
+        pupilCode: code.code as string,
+        company: {
+          client: company.client,
+          ids: { companyId: company.id, invitationId: companyInvitation.body.id, tokenId: companyToken.body.id, offerId: offer.body.id, steckbriefId: brief.id, applicationId: application.body.id, phase: '1' },
+        },
         school: {
           client: school.client,
-          ids: { schoolId: school.id, classId: schoolClass.id, pupilId: pupil.id, invitationId: schoolInvitation.body.id, tokenId: schoolToken.body.id },
+          ids: { schoolId: school.id, classId: schoolClass.id, pupilId: pupil.id, invitationId: schoolInvitation.body.id, tokenId: schoolToken.body.id, applicationId: application.body.id, phase: '1' },
         },
         shared: {
           companyId: company.id, schoolId: school.id, classId: schoolClass.id, pupilId: pupil.id, bookingId: placement.body.id, offerId: offer.body.id,
           slotId: slot.id, periodId: period.body.id, eventClassId: eventClass.body.id, roomId: room.body.id,
-          holidayId: holidays.body[0].id, date: '2027-03-08', list: 'stands',
+          holidayId: holidays.body[0].id, date: '2027-03-08', list: 'stands', steckbriefId: brief.id, applicationId: application.body.id, phase: '1',
           mailId: (await t.dataSource.query(`SELECT id FROM outbox_mails ORDER BY created_at LIMIT 1`))[0].id as string,
           // history ids are small numbers: written with leading zeros (the API reads them the same),
           // so that an answer telling the id is found in its text and not in any digit
           changeId: String((await t.dataSource.query(`SELECT id FROM booking_changes ORDER BY id LIMIT 1`))[0].id).padStart(18, '0'),
         },
-        events: { handwerkertag: fair.id, 'schule-trifft-wirtschaft': day.id, praxistage: term.id },
+        events: { handwerkertag: fair.id, 'schule-trifft-wirtschaft': day.id, praxistage: term.id, 'praxistage-year': year.eventId },
       };
     };
     const mine = await furnish(true);
@@ -113,6 +130,8 @@ describe('tenancy: no organisation reaches another one’s data', () => {
     }
     // Theirs' term is published (offers need it); the walk uses a draft term instead.
     events.praxistage.draft = (await newEvent(organiser, 'praxistage', {}, { publish: false })).id;
+    events['praxistage-year'].draft = (await organiser.post('/api/v1/praxistage/years', { title: 'Entwurf', firstPhaseYear: 2027 }).expect(explain(201))).body.eventId;
+    pupils = { mine: mine.pupilCode, theirs: { applicationId: theirs.shared.applicationId, steckbriefId: theirs.shared.steckbriefId } };
 
     const foreign = { ...theirs.shared, invitationId: theirs.company.ids.invitationId, tokenId: theirs.company.ids.tokenId };
     actors['company member'] = { client: mine.company.client, own: { ...mine.company.ids, bookingId: mine.shared.bookingId, date: mine.shared.date, list: 'stands' }, foreign };
@@ -131,6 +150,7 @@ describe('tenancy: no organisation reaches another one’s data', () => {
         params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
         isPublic: Array.isArray(op.security) && op.security.length === 0,
         program: op.tags?.find((tag) => PROGRAM_TAGS.includes(tag)),
+        pupilOnly: op.tags?.includes(PUPIL_TAG) ?? false,
       })),
     );
   }, 120_000);
@@ -184,7 +204,7 @@ describe('tenancy: no organisation reaches another one’s data', () => {
     const { client, own, foreign } = actors[name];
     const before = await snapshot();
     const leaks: string[] = [];
-    for (const route of routes.filter((r) => r.params.length > 0 && !(r.isPublic && r.method === 'get'))) {
+    for (const route of routes.filter((r) => r.params.length > 0 && !(r.isPublic && r.method === 'get') && !r.pupilOnly)) {
       const ownIds = withEvent(route, own, 'own');
       const foreignIds = withEvent(route, foreign, 'draft');
       // Every mix of own and foreign ids, but not all-own: e.g. own school with a foreign class.
@@ -225,7 +245,7 @@ describe('tenancy: no organisation reaches another one’s data', () => {
   it.each(['company member', 'school member', 'staff'])('%s reaches its own data (the walk is not passing on 404s alone)', async (name) => {
     const { client, own } = actors[name];
     const reads = routes.filter(
-      (r) => r.method === 'get' && r.params.some((p) => ORGANISATION_OWNED.includes(p)) && r.params.every((p) => p === 'eventId' || own[p]),
+      (r) => r.method === 'get' && !r.pupilOnly && r.params.some((p) => ORGANISATION_OWNED.includes(p)) && r.params.every((p) => p === 'eventId' || own[p]),
     );
     expect(reads.length).toBeGreaterThan(0);
     for (const route of reads) {
@@ -237,7 +257,7 @@ describe('tenancy: no organisation reaches another one’s data', () => {
   it('a partner reads every organisation but every change is refused as read-only', async () => {
     const ids = actors['staff'].own;
     const before = await snapshot();
-    for (const route of routes.filter((r) => r.params.length > 0 && r.params.every((p) => p === 'eventId' || ids[p]))) {
+    for (const route of routes.filter((r) => r.params.length > 0 && !r.pupilOnly && r.params.every((p) => p === 'eventId' || ids[p]))) {
       const res = await call(partner, route, withEvent(route, ids, 'own'));
       // the pupils' full data export is the school's (and organisers') tool for access requests: minors' data stays minimal
       const expected = route.method === 'get' && !PARTNER_MAY_NOT_READ.includes(route.path) ? 200 : 403;
@@ -254,5 +274,25 @@ describe('tenancy: no organisation reaches another one’s data', () => {
       const res = await call(anonymous, route, withEvent(route, ids, 'own'));
       expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
     }
+  });
+
+  it('pupil: another pupil\'s application and another year\'s Steckbrief answer exactly like missing ones, and change nothing', async () => {
+    const login = await request(t.http).post('/api/v1/pupil/login').send({ code: pupils.mine }).expect(200);
+    const session = login.body.session as string;
+    const before = await snapshot();
+    const leaks: string[] = [];
+    for (const route of routes.filter((r) => r.pupilOnly && r.params.length > 0)) {
+      const foreign = fill(route.path, pupils.theirs);
+      const missing = fill(route.path, { applicationId: randomUUID(), steckbriefId: randomUUID() });
+      const send = (url: string) =>
+        route.method === 'get' ? request(t.http).get(url).set('X-Pupil-Session', session) : request(t.http).post(url).set('X-Pupil-Session', session).send({});
+      const [answer, control] = [await send(foreign), await send(missing)];
+      if (answer.status !== 404 || control.status !== 404 || answer.body.code !== control.body.code) leaks.push(`${route.method} ${route.path} → ${answer.status}, missing → ${control.status}`);
+    }
+    expect(leaks).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+    // and a pupil is nobody on the members' routes
+    await request(t.http).get('/api/v1/bookings').set('X-Pupil-Session', session).expect(401);
+    await request(t.http).get('/api/v1/bookings').set('Cookie', `praxisnah_pupil=${session}`).expect(401);
   });
 });

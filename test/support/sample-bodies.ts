@@ -18,6 +18,23 @@ export const offerBody = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+export const steckbriefBody = (overrides: Record<string, unknown> = {}) => ({
+  occupationalField: 'Holz',
+  apprenticeship: 'Tischler/in',
+  tasks: 'Hobeln, Sägen, ein Vogelhaus bauen',
+  dailyStart: '07:30',
+  dailyEnd: '14:00',
+  street: 'Werkstraße 1',
+  postalCode: '99734',
+  town: 'Nordhausen',
+  district: 'nordhausen',
+  mentor: 'Meister Eder',
+  contactPerson: 'Petra Holz',
+  contactPhone: '03631 4711',
+  contactEmail: 'praktikum@tischlerei.example',
+  ...overrides,
+});
+
 /**
  * A valid body for each changing route, so that a request reaches the service instead of
  * stopping at validation. Ids in bodies point at whatever the caller is trying; a route
@@ -67,6 +84,33 @@ export function sampleBody(method: string, path: string, ids: Record<string, str
     'POST /api/v1/bookings/{bookingId}/reject': { reason: 'Test' },
     'POST /api/v1/bookings/{bookingId}/cancel': { reason: 'Test' },
     'POST /api/v1/bookings/{bookingId}/cancelled-days': { date: '2027-03-08', reason: 'krank' },
+    'POST /api/v1/praxistage/years': { title: 'Tag in der Praxis', firstPhaseYear: 2027, phases: [1, 2, 3, 4].map((n) => ({ firstDay: `202${6 + n}-03-01`, lastDay: `202${6 + n}-03-20` })) },
+    'PATCH /api/v1/praxistage/years/{eventId}': { offerHoldDays: 5 },
+    'PATCH /api/v1/praxistage/years/{eventId}/phases/{phase}': { applicationsCloseAt: '2027-02-20T00:00' },
+    'PUT /api/v1/praxistage/years/{eventId}/participation': { weekday: 2 },
+    'POST /api/v1/praxistage/years/{eventId}/participants': { pupilIds: [ids.pupilId ?? randomUUID()] },
+    'PATCH /api/v1/praxistage/years/{eventId}/participants/{pupilId}': { mayStay: true },
+    'POST /api/v1/praxistage/years/{eventId}/codes': { pupilIds: [ids.pupilId ?? randomUUID()] },
+    'POST /api/v1/praxistage/years/{eventId}/steckbriefe': steckbriefBody(),
+    'PATCH /api/v1/praxistage/steckbriefe/{steckbriefId}': { mentor: 'Geleakt' },
+    'PUT /api/v1/praxistage/steckbriefe/{steckbriefId}/places': { places: [{ phase: 1, weekday: 2, places: 9 }] },
+    'POST /api/v1/praxistage/steckbriefe/{steckbriefId}/submit': {},
+    'POST /api/v1/praxistage/steckbriefe/{steckbriefId}/review': { decision: 'return', note: 'Test' },
+    'POST /api/v1/praxistage/steckbriefe/{steckbriefId}/copy': { eventId: ids.eventId ?? randomUUID() },
+    'POST /api/v1/praxistage/applications/{applicationId}/interview': { at: '2027-01-20T14:00', place: 'Werkstatt' },
+    'POST /api/v1/praxistage/applications/{applicationId}/decline': { reason: 'Test' },
+    'POST /api/v1/praxistage/applications/{applicationId}/offer': {},
+    'POST /api/v1/praxistage/years/{eventId}/participants/{pupilId}/applications': { offerId: ids.steckbriefId ?? randomUUID() },
+    'POST /api/v1/praxistage/years/{eventId}/participants/{pupilId}/applications/{applicationId}/accept': {},
+    'POST /api/v1/praxistage/years/{eventId}/participants/{pupilId}/applications/{applicationId}/decline': { reason: 'Test' },
+    'POST /api/v1/praxistage/years/{eventId}/participants/{pupilId}/applications/{applicationId}/withdraw': {},
+    'POST /api/v1/praxistage/outcomes': { bookingId: ids.bookingId ?? randomUUID(), kind: 'internship' },
+    'POST /api/v1/pupil/login': { code: 'AAAA-BBBB-CCCC' },
+    'POST /api/v1/pupil/logout': {},
+    'POST /api/v1/pupil/applications': { offerId: ids.steckbriefId ?? randomUUID() },
+    'POST /api/v1/pupil/applications/{applicationId}/accept': {},
+    'POST /api/v1/pupil/applications/{applicationId}/decline': { reason: 'Test' },
+    'POST /api/v1/pupil/applications/{applicationId}/withdraw': {},
     'POST /api/v1/outbox/{mailId}/retry': {},
     'POST /api/v1/outbox/unmailed-changes/{changeId}/retry': {},
   };

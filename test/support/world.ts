@@ -2,6 +2,7 @@ import { Role } from '../../src/common/identity/role';
 import { ApiClient, explain, newClass, newCompany, newEvent, newPupil, newSchool, newStaff, newTimeSlot, standApplication } from './factories';
 import { offerBody } from './sample-bodies';
 import { TestApp } from './test-app';
+import { approvedSteckbrief, newYear } from './praxistage-year';
 
 export type Ids = Record<string, string>;
 
@@ -15,7 +16,7 @@ export interface World {
   partner: ApiClient;
   company: { client: ApiClient; id: string; email: string };
   school: { client: ApiClient; id: string; email: string };
-  events: Record<'handwerkertag' | 'schule-trifft-wirtschaft' | 'praxistage', string>;
+  events: Record<'handwerkertag' | 'schule-trifft-wirtschaft' | 'praxistage' | 'praxistage-year', string>;
   ids: Ids;
 }
 
@@ -44,6 +45,12 @@ export async function furnishWorld(t: TestApp, profiles: { company?: Record<stri
   await school.client.post(`/api/v1/events/${fair.id}/class-visits`, { timeSlotId: slot.id, schoolClassId: schoolClass.id, pupils: 10, teachers: 1 }).expect(explain(201));
   await company.client.post(`/api/v1/events/${day.id}/registrations`).expect(explain(201));
   await school.client.post(`/api/v1/events/${day.id}/sessions`, { eventClassId: eventClass.body.id, periodId: period.body.id, companyId: company.id }).expect(explain(201));
+  // a Praxistage year with a Steckbrief, the school's pupil taking part, and an application
+  const year = await newYear(organiser, [1]);
+  const brief = await approvedSteckbrief(company.client, organiser, year.eventId, [{ phase: 1, weekday: 2, places: 5 }]);
+  await school.client.put(`/api/v1/praxistage/years/${year.eventId}/participation`, { weekday: 2 }).expect(explain(200));
+  await school.client.post(`/api/v1/praxistage/years/${year.eventId}/participants`, { pupilIds: [pupil.id] }).expect(explain(200));
+  const application = await school.client.post(`/api/v1/praxistage/years/${year.eventId}/participants/${pupil.id}/applications`, { offerId: brief.id }).expect(explain(201));
   const feed = await company.client.get('/api/v1/calendar/feed').expect(200);
   const [mail] = await t.dataSource.query(`SELECT id FROM outbox_mails ORDER BY created_at LIMIT 1`);
 
@@ -52,12 +59,13 @@ export async function furnishWorld(t: TestApp, profiles: { company?: Record<stri
     partner,
     company,
     school,
-    events: { handwerkertag: fair.id, 'schule-trifft-wirtschaft': day.id, praxistage: term.id },
+    events: { handwerkertag: fair.id, 'schule-trifft-wirtschaft': day.id, praxistage: term.id, 'praxistage-year': year.eventId },
     ids: {
       companyId: company.id, schoolId: school.id, classId: schoolClass.id, pupilId: pupil.id, bookingId: placement.body.id, offerId: offer.body.id,
       slotId: slot.id, periodId: period.body.id, eventClassId: eventClass.body.id, roomId: room.body.id, holidayId: holiday.body.id,
       invitationId: invitation.body.id, tokenId: token.body.id, mailId: mail?.id, feedId: feed.body.id,
       token: new URL(feed.body.url).pathname.split('/')[6], date: '2027-03-08', list: 'stands',
+      steckbriefId: brief.id, applicationId: application.body.id, phase: '1',
     },
   };
 }

@@ -9,7 +9,7 @@ import { ApplicationsService } from './applications.service';
 import { OutcomesService } from '../overview/outcomes.service';
 
 /** Applications as companies and schools handle them; pupils use their own routes. */
-@ApiTags('praxistage')
+@ApiTags('praxistage-year')
 @Controller('api/v1/praxistage')
 export class ApplicationsController {
   constructor(
@@ -62,8 +62,14 @@ export class ApplicationsController {
   @Post('years/:eventId/participants/:pupilId/applications/:applicationId/decline')
   @HttpCode(200)
   @Roles(Role.SchoolMember)
-  async declineFor(@CurrentActor() actor: Actor, @Param('eventId', UuidParam) eventId: string, @Param('pupilId', UuidParam) pupilId: string, @Param('applicationId', UuidParam) applicationId: string) {
-    return this.applications.declineOffer(await this.applications.pupilOfSchool(actor, eventId, pupilId), applicationId);
+  async declineFor(
+    @CurrentActor() actor: Actor,
+    @Param('eventId', UuidParam) eventId: string,
+    @Param('pupilId', UuidParam) pupilId: string,
+    @Param('applicationId', UuidParam) applicationId: string,
+    @Body() body: DeclineDto,
+  ) {
+    return this.applications.declineOffer(await this.applications.pupilOfSchool(actor, eventId, pupilId), applicationId, body);
   }
 
   @Post('years/:eventId/participants/:pupilId/applications/:applicationId/withdraw')

@@ -94,13 +94,14 @@ export class ApplicationsService {
       if (mine.some((a) => a.offer_id === dto.offerId)) throw new DomainError('already_applied');
       if (mine.length >= year.max) throw new DomainError('application_limit_reached', { max: year.max });
       const [offer] = await manager.query(
-        `SELECT o.id, o.company_id, o.occupational_field, o.review_status, b.capacity FROM practicum_offers o
-           LEFT JOIN steckbrief_places sp ON sp.offer_id = o.id AND sp.phase_id = $2 AND sp.weekday = $3 LEFT JOIN bookables b ON b.id = sp.id
+        `SELECT o.id, o.company_id, o.occupational_field, o.review_status, sp.id AS place_id FROM practicum_offers o
+           LEFT JOIN steckbrief_places sp ON sp.offer_id = o.id AND sp.phase_id = $2 AND sp.weekday = $3
           WHERE o.id = $1 AND o.event_id = $4`,
         [dto.offerId, phase.id, pupil.weekday, pupil.eventId],
       );
       if (!offer || offer.review_status !== 'approved') throw invalidField('offerId', 'unknownSteckbrief', 'reference');
-      if (!offer.capacity) throw new DomainError('steckbrief_not_available');
+      const place = offer.place_id ? (await this.reads.pools(manager, [offer.place_id])).get(offer.place_id) : undefined;
+      if (!place?.capacity) throw new DomainError('steckbrief_not_available');
       await this.requireNewCompanyAndField(manager, pupil, offer.company_id, offer.occupational_field);
       const [created] = await manager.query(
         `INSERT INTO praxistage_applications (event_id, phase_id, pupil_id, school_id, offer_id, company_id, weekday, message, status, created_by)
@@ -235,13 +236,13 @@ export class ApplicationsService {
     return this.one(applicationId);
   }
 
-  async declineOffer(pupil: PupilRef, applicationId: string) {
+  async declineOffer(pupil: PupilRef, applicationId: string, dto: DeclineDto = {}) {
     await inTransaction(this.dataSource, async (manager) => {
       await this.lockPupil(manager, pupil);
       const application = await this.ofPupil(manager, pupil, applicationId);
       if (application.status !== 'offered') throw new DomainError('application_state', { status: application.status });
-      await this.releaseOffer(manager, application, 'Angebot abgelehnt / offer declined');
-      await this.setStatus(manager, applicationId, 'declined_by_pupil');
+      await this.releaseOffer(manager, application, dto.reason ?? 'Angebot abgelehnt / offer declined');
+      await this.setStatus(manager, applicationId, 'declined_by_pupil', dto.reason ?? null);
     });
     return this.one(applicationId);
   }

@@ -19,7 +19,7 @@ export class PhaseQuery {
 }
 
 /** Nobody falls through: where every pupil stands, the Plan C list, free places, fields wanted and offered, outcomes. */
-@ApiTags('praxistage')
+@ApiTags('praxistage-year')
 @Controller('api/v1/praxistage/years/:eventId')
 export class OverviewController {
   constructor(private readonly overview: YearOverviewService) {}

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../../../common/identity/actor';
 import { Role } from '../../../common/identity/role';
 import { YearsService } from '../year/years.service';
+import { BookingReads } from '../../../bookings/booking-reads';
 
 /** Where a pupil stands in a phase: the furthest of their applications. */
 export type PupilStanding = 'placed' | 'offer' | 'applied' | 'nothing';
@@ -31,6 +32,7 @@ export class YearOverviewService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly years: YearsService,
+    private readonly reads: BookingReads,
   ) {}
 
   /** A school's pupils per class and phase, with each pupil's standing (the school's own only). */
@@ -94,35 +96,46 @@ export class YearOverviewService {
   /** Approved Steckbriefe with places still free, per phase and weekday. */
   async freePlaces(actor: Actor, eventId: string, phase?: number) {
     await this.years.get(actor, eventId);
-    return this.dataSource.query(
-      `SELECT ph.number AS phase, sp.weekday, co.name AS "companyName", o.id AS "offerId", o.occupational_field AS "occupationalField", o.town,
-              o.district, b.capacity, b.booked, (b.capacity - b.booked) AS free
-         FROM steckbrief_places sp JOIN bookables b ON b.id = sp.id JOIN praxistage_phases ph ON ph.id = sp.phase_id
-         JOIN practicum_offers o ON o.id = sp.offer_id JOIN companies co ON co.id = o.company_id
-        WHERE ph.event_id = $1 AND o.review_status = 'approved' AND b.capacity > b.booked AND ($2::int IS NULL OR ph.number = $2)
-        ORDER BY ph.number, sp.weekday, o.occupational_field, co.name, o.id`,
-      [eventId, phase ?? null],
-    );
+    const places = await this.offeredPlaces(eventId, phase);
+    return places.filter((p) => p.free > 0).map(({ placeId: _p, ...place }) => place);
   }
 
-  /** Per phase and occupational field: places offered (approved Steckbriefe) against applications made. */
+  /** Per phase and occupational field: places offered (approved Steckbriefe) against pupils who applied. */
   async fields(actor: Actor, eventId: string) {
     await this.years.get(actor, eventId);
-    return this.dataSource.query(
-      `WITH offered AS (
-         SELECT sp.phase_id, o.occupational_field AS field, sum(b.capacity)::int AS places
-           FROM steckbrief_places sp JOIN bookables b ON b.id = sp.id JOIN practicum_offers o ON o.id = sp.offer_id
-          WHERE o.event_id = $1 AND o.review_status = 'approved' GROUP BY 1, 2),
-       wanted AS (
-         SELECT a.phase_id, o.occupational_field AS field, count(DISTINCT a.pupil_id)::int AS pupils
-           FROM praxistage_applications a JOIN practicum_offers o ON o.id = a.offer_id WHERE a.event_id = $1 GROUP BY 1, 2)
-       SELECT ph.number AS phase, coalesce(offered.field, wanted.field) AS "occupationalField",
-              coalesce(offered.places, 0) AS offered, coalesce(wanted.pupils, 0) AS wanted
-         FROM offered FULL JOIN wanted ON wanted.phase_id = offered.phase_id AND wanted.field = offered.field
-         JOIN praxistage_phases ph ON ph.id = coalesce(offered.phase_id, wanted.phase_id)
-        ORDER BY ph.number, coalesce(wanted.pupils, 0) - coalesce(offered.places, 0) DESC, 2`,
+    const rows = new Map<string, { phase: number; occupationalField: string; offered: number; wanted: number }>();
+    const row = (phase: number, field: string) => {
+      const key = `${phase}:${field}`;
+      if (!rows.has(key)) rows.set(key, { phase, occupationalField: field, offered: 0, wanted: 0 });
+      return rows.get(key)!;
+    };
+    for (const place of await this.offeredPlaces(eventId)) row(place.phase, place.occupationalField).offered += place.capacity;
+    const wanted: Array<{ phase: number; field: string; pupils: number }> = await this.dataSource.query(
+      `SELECT ph.number AS phase, o.occupational_field AS field, count(DISTINCT a.pupil_id)::int AS pupils
+         FROM praxistage_applications a JOIN practicum_offers o ON o.id = a.offer_id JOIN praxistage_phases ph ON ph.id = a.phase_id
+        WHERE a.event_id = $1 GROUP BY 1, 2`,
       [eventId],
     );
+    for (const w of wanted) row(w.phase, w.field).wanted += w.pupils;
+    // most wanted beyond what is offered first
+    return [...rows.values()].sort((a, b) => a.phase - b.phase || b.wanted - b.offered - (a.wanted - a.offered) || a.occupationalField.localeCompare(b.occupationalField, 'de'));
+  }
+
+  private async offeredPlaces(eventId: string, phase?: number) {
+    const rows: Array<{ placeId: string; phase: number; weekday: number; companyName: string; offerId: string; occupationalField: string; town: string; district: string | null }> =
+      await this.dataSource.query(
+        `SELECT sp.id AS "placeId", ph.number AS phase, sp.weekday, co.name AS "companyName", o.id AS "offerId", o.occupational_field AS "occupationalField", o.town, o.district
+           FROM steckbrief_places sp JOIN praxistage_phases ph ON ph.id = sp.phase_id
+           JOIN practicum_offers o ON o.id = sp.offer_id JOIN companies co ON co.id = o.company_id
+          WHERE ph.event_id = $1 AND o.review_status = 'approved' AND ($2::int IS NULL OR ph.number = $2)
+          ORDER BY ph.number, sp.weekday, o.occupational_field, co.name, o.id`,
+        [eventId, phase ?? null],
+      );
+    const pools = await this.reads.pools(this.dataSource.manager, rows.map((r) => r.placeId));
+    return rows.map((r) => {
+      const pool = pools.get(r.placeId) ?? { capacity: 0, booked: 0 };
+      return { ...r, capacity: pool.capacity, booked: pool.booked, free: pool.capacity - pool.booked };
+    });
   }
 
   /** What came of the year: apprenticeships and further internships offered, per district and field. */

@@ -5,7 +5,7 @@ import { Public } from '../../../auth/auth.decorators';
 import { UuidParam } from '../../../common/http/uuid-param.pipe';
 import { Text } from '../../../common/validation/rules';
 import { ApplicationsService } from '../applications/applications.service';
-import { ApplyDto } from '../applications/application.dto';
+import { ApplyDto, DeclineDto } from '../applications/application.dto';
 import { PupilSteckbriefQuery } from '../steckbriefe/steckbrief.dto';
 import { SteckbriefeService } from '../steckbriefe/steckbriefe.service';
 import { YearsService } from '../year/years.service';
@@ -67,9 +67,9 @@ export class PupilController {
     return this.steckbriefe.forPupil(pupil, query);
   }
 
-  @Get('steckbriefe/:offerId')
+  @Get('steckbriefe/:steckbriefId')
   @UseGuards(PupilGuard)
-  steckbrief(@CurrentPupil() pupil: PupilSession, @Param('offerId', UuidParam) offerId: string) {
+  steckbrief(@CurrentPupil() pupil: PupilSession, @Param('steckbriefId', UuidParam) offerId: string) {
     return this.steckbriefe.oneForPupil(pupil, offerId);
   }
 
@@ -95,8 +95,8 @@ export class PupilController {
   @Post('applications/:applicationId/decline')
   @HttpCode(200)
   @UseGuards(PupilGuard)
-  decline(@CurrentPupil() pupil: PupilSession, @Param('applicationId', UuidParam) applicationId: string) {
-    return this.applications.declineOffer(pupil, applicationId);
+  decline(@CurrentPupil() pupil: PupilSession, @Param('applicationId', UuidParam) applicationId: string, @Body() body: DeclineDto) {
+    return this.applications.declineOffer(pupil, applicationId, body);
   }
 
   @Post('applications/:applicationId/withdraw')

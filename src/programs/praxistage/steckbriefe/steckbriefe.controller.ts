@@ -8,7 +8,7 @@ import { CopySteckbriefDto, CreateSteckbriefDto, ReviewSteckbriefDto, Steckbrief
 import { SteckbriefeService } from './steckbriefe.service';
 
 /** Steckbriefe: companies' profiles with places per phase and weekday, reviewed by the organiser. */
-@ApiTags('praxistage')
+@ApiTags('praxistage-year')
 @Controller('api/v1/praxistage')
 export class SteckbriefeController {
   constructor(private readonly steckbriefe: SteckbriefeService) {}
@@ -25,42 +25,42 @@ export class SteckbriefeController {
     return this.steckbriefe.list(actor, eventId, query);
   }
 
-  @Get('steckbriefe/:offerId')
-  get(@CurrentActor() actor: Actor, @Param('offerId', UuidParam) offerId: string) {
+  @Get('steckbriefe/:steckbriefId')
+  get(@CurrentActor() actor: Actor, @Param('steckbriefId', UuidParam) offerId: string) {
     return this.steckbriefe.get(actor, offerId);
   }
 
-  @Patch('steckbriefe/:offerId')
+  @Patch('steckbriefe/:steckbriefId')
   @Roles(Role.CompanyMember, Role.Organiser)
-  update(@CurrentActor() actor: Actor, @Param('offerId', UuidParam) offerId: string, @Body() body: UpdateSteckbriefDto) {
+  update(@CurrentActor() actor: Actor, @Param('steckbriefId', UuidParam) offerId: string, @Body() body: UpdateSteckbriefDto) {
     return this.steckbriefe.update(actor, offerId, body);
   }
 
   /** Places per phase and weekday; fewer than are taken is refused. */
-  @Put('steckbriefe/:offerId/places')
+  @Put('steckbriefe/:steckbriefId/places')
   @Roles(Role.CompanyMember, Role.Organiser)
-  places(@CurrentActor() actor: Actor, @Param('offerId', UuidParam) offerId: string, @Body() body: SteckbriefPlacesDto) {
+  places(@CurrentActor() actor: Actor, @Param('steckbriefId', UuidParam) offerId: string, @Body() body: SteckbriefPlacesDto) {
     return this.steckbriefe.setPlaces(actor, offerId, body.places);
   }
 
-  @Post('steckbriefe/:offerId/submit')
+  @Post('steckbriefe/:steckbriefId/submit')
   @HttpCode(200)
   @Roles(Role.CompanyMember)
-  submit(@CurrentActor() actor: Actor, @Param('offerId', UuidParam) offerId: string) {
+  submit(@CurrentActor() actor: Actor, @Param('steckbriefId', UuidParam) offerId: string) {
     return this.steckbriefe.submit(actor, offerId);
   }
 
-  @Post('steckbriefe/:offerId/review')
+  @Post('steckbriefe/:steckbriefId/review')
   @HttpCode(200)
   @Roles(Role.Organiser)
-  review(@CurrentActor() actor: Actor, @Param('offerId', UuidParam) offerId: string, @Body() body: ReviewSteckbriefDto) {
+  review(@CurrentActor() actor: Actor, @Param('steckbriefId', UuidParam) offerId: string, @Body() body: ReviewSteckbriefDto) {
     return this.steckbriefe.review(actor, offerId, body);
   }
 
   /** Last year's Steckbrief into a new year, as a draft with the same places. */
-  @Post('steckbriefe/:offerId/copy')
+  @Post('steckbriefe/:steckbriefId/copy')
   @Roles(Role.CompanyMember)
-  copy(@CurrentActor() actor: Actor, @Param('offerId', UuidParam) offerId: string, @Body() body: CopySteckbriefDto) {
+  copy(@CurrentActor() actor: Actor, @Param('steckbriefId', UuidParam) offerId: string, @Body() body: CopySteckbriefDto) {
     return this.steckbriefe.copy(actor, offerId, body.eventId);
   }
 }

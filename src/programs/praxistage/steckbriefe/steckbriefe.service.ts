@@ -8,6 +8,7 @@ import { likePattern } from '../../../common/http/search';
 import { inTransaction } from '../../../database/transaction';
 import { AuditService, diff } from '../../../audit/audit.service';
 import { BookingEngine } from '../../../bookings/booking-engine';
+import { BookingReads } from '../../../bookings/booking-reads';
 import { PracticumOffer } from '../practicum-offer.entity';
 import { YearsService } from '../year/years.service';
 import { PupilSession } from '../pupil-access/pupil-session';
@@ -58,6 +59,7 @@ export class SteckbriefeService {
     private readonly years: YearsService,
     private readonly engine: BookingEngine,
     private readonly audit: AuditService,
+    private readonly reads: BookingReads,
   ) {}
 
   async create(actor: Actor, eventId: string, dto: CreateSteckbriefDto): Promise<Steckbrief> {
@@ -112,11 +114,8 @@ export class SteckbriefeService {
     await inTransaction(this.dataSource, async (manager) => {
       const offer = await this.own(actor, offerId, manager, true);
       if (!['draft', 'returned'].includes(offer.reviewStatus)) throw new DomainError('steckbrief_state', { status: offer.reviewStatus });
-      const [{ places }] = await manager.query(
-        `SELECT count(*)::int AS places FROM steckbrief_places sp JOIN bookables b ON b.id = sp.id WHERE sp.offer_id = $1 AND b.capacity > 0`,
-        [offerId],
-      );
-      if (places === 0) throw new DomainError('steckbrief_incomplete');
+      const places = await this.placesOf(manager, [offerId]);
+      if (!places.some((p) => p.capacity > 0)) throw new DomainError('steckbrief_incomplete');
       await manager.update(PracticumOffer, { id: offerId }, { reviewStatus: 'submitted' });
       await this.audit.record(manager, actor, 'practicum_offer', offerId, 'status_changed', { reviewStatus: 'submitted' });
     });
@@ -142,11 +141,9 @@ export class SteckbriefeService {
       const year = await this.years.get(actor, eventId, manager).catch(() => {
         throw invalidField('eventId', 'notInEvent', 'reference');
       });
-      const places: SteckbriefPlaceDto[] = await manager.query(
-        `SELECT ph.number AS phase, sp.weekday, b.capacity AS places FROM steckbrief_places sp
-           JOIN praxistage_phases ph ON ph.id = sp.phase_id JOIN bookables b ON b.id = sp.id WHERE sp.offer_id = $1 AND b.capacity > 0`,
-        [offerId],
-      );
+      const places: SteckbriefPlaceDto[] = (await this.placesOf(manager, [offerId]))
+        .filter((p) => p.capacity > 0)
+        .map((p) => ({ phase: p.phase, weekday: p.weekday, places: p.capacity }));
       const { id: _id, createdAt: _c, updatedAt: _u, reviewNote: _n, ...texts } = source;
       const { identifiers } = await manager.insert(PracticumOffer, {
         ...texts,
@@ -199,33 +196,35 @@ export class SteckbriefeService {
       [pupil.eventId],
     );
     if (!phase) return { items: [], total: 0, page, pageSize, phase: null, fields: [], towns: [] };
-    const base = `FROM practicum_offers o JOIN companies c ON c.id = o.company_id
-                  JOIN steckbrief_places sp ON sp.offer_id = o.id AND sp.phase_id = $2 AND sp.weekday = $3
-                  JOIN bookables b ON b.id = sp.id
-                 WHERE o.event_id = $1 AND o.review_status = 'approved' AND b.capacity > 0`;
-    const rows = await this.dataSource.query(
+    const candidates: Array<PupilSteckbrief & { placeId: string }> = await this.dataSource.query(
       `SELECT o.id, c.name AS "companyName", o.occupational_field AS "occupationalField", o.apprenticeship, o.tasks, o.expectations, o.description,
               o.town, o.district, o.street, o.postal_code AS "postalCode", to_char(o.daily_start, 'HH24:MI') AS "dailyStart",
-              to_char(o.daily_end, 'HH24:MI') AS "dailyEnd", o.mentor, b.capacity - b.booked AS free,
+              to_char(o.daily_end, 'HH24:MI') AS "dailyEnd", o.mentor, sp.id AS "placeId",
               EXISTS (SELECT 1 FROM praxistage_applications a WHERE a.offer_id = o.id AND a.phase_id = $2 AND a.pupil_id = $4
-                        AND a.status IN ('submitted', 'interview', 'offered', 'accepted')) AS applied,
-              count(*) OVER () AS total
-         ${base} AND ($5::text IS NULL OR o.occupational_field = $5) AND ($6::text IS NULL OR o.town ILIKE $6)
-        ORDER BY (b.capacity > b.booked) DESC, o.occupational_field, c.name, o.id LIMIT $7 OFFSET $8`,
-      [pupil.eventId, phase.id, pupil.weekday, pupil.pupilId, query.occupationalField ?? null, query.town ? likePattern(query.town) : null, take, skip],
+                        AND a.status IN ('submitted', 'interview', 'offered', 'accepted')) AS applied
+         FROM practicum_offers o JOIN companies c ON c.id = o.company_id
+         JOIN steckbrief_places sp ON sp.offer_id = o.id AND sp.phase_id = $2 AND sp.weekday = $3
+        WHERE o.event_id = $1 AND o.review_status = 'approved'`,
+      [pupil.eventId, phase.id, pupil.weekday, pupil.pupilId],
     );
-    const choices = await this.dataSource.query(
-      `SELECT array_agg(DISTINCT o.occupational_field ORDER BY o.occupational_field) AS fields, array_agg(DISTINCT o.town ORDER BY o.town) AS towns ${base}`,
-      [pupil.eventId, phase.id, pupil.weekday],
-    );
+    const pools = await this.reads.pools(this.dataSource.manager, candidates.map((c) => c.placeId));
+    const offered = candidates
+      .map(({ placeId, ...steckbrief }) => ({ ...steckbrief, capacity: pools.get(placeId)?.capacity ?? 0, free: (pools.get(placeId)?.capacity ?? 0) - (pools.get(placeId)?.booked ?? 0) }))
+      .filter((s) => s.capacity > 0);
+    const town = query.town?.toLocaleLowerCase('de');
+    // those with a free place first, then by field and company
+    const found = offered
+      .filter((s) => (!query.occupationalField || s.occupationalField === query.occupationalField) && (!town || s.town.toLocaleLowerCase('de').includes(town)))
+      .sort((a, b) => Number(b.free > 0) - Number(a.free > 0) || a.occupationalField.localeCompare(b.occupationalField, 'de') || a.companyName.localeCompare(b.companyName, 'de') || a.id.localeCompare(b.id));
+    const distinct = (values: string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b, 'de'));
     return {
-      items: rows.map(({ total: _t, ...row }: Record<string, unknown>) => ({ ...row, free: Number(row.free) }) as PupilSteckbrief),
-      total: Number(rows[0]?.total ?? 0),
+      items: found.slice(skip, skip + take).map(({ capacity: _c, ...s }) => s),
+      total: found.length,
       page,
       pageSize,
       phase: phase.number,
-      fields: choices[0]?.fields ?? [],
-      towns: choices[0]?.towns ?? [],
+      fields: distinct(offered.map((s) => s.occupationalField)),
+      towns: distinct(offered.map((s) => s.town)),
     };
   }
 
@@ -272,11 +271,22 @@ export class SteckbriefeService {
         await manager.query(`INSERT INTO steckbrief_places (id, offer_id, phase_id, weekday) VALUES ($1, $2, $3, $4)`, [poolId, offerId, phaseId, place.weekday]);
       }
     }
-    await manager.query(
-      `UPDATE practicum_offers SET weekdays = coalesce((SELECT array_agg(DISTINCT sp.weekday ORDER BY sp.weekday) FROM steckbrief_places sp
-          JOIN bookables b ON b.id = sp.id WHERE sp.offer_id = $1 AND b.capacity > 0), '{}'), updated_at = now() WHERE id = $1`,
-      [offerId],
+    const weekdays = [...new Set((await this.placesOf(manager, [offerId])).filter((p) => p.capacity > 0).map((p) => p.weekday))].sort();
+    await manager.query(`UPDATE practicum_offers SET weekdays = $2, updated_at = now() WHERE id = $1`, [offerId, weekdays]);
+  }
+
+  /** The places of Steckbriefe per phase and weekday, with what the engine counts on each. */
+  private async placesOf(manager: EntityManager, offerIds: string[]): Promise<Array<SteckbriefPlace & { offerId: string; placeId: string }>> {
+    const rows: Array<{ offerId: string; placeId: string; phase: number; weekday: number }> = await manager.query(
+      `SELECT sp.offer_id AS "offerId", sp.id AS "placeId", ph.number AS phase, sp.weekday FROM steckbrief_places sp
+         JOIN praxistage_phases ph ON ph.id = sp.phase_id WHERE sp.offer_id = ANY($1::uuid[]) ORDER BY ph.number, sp.weekday`,
+      [offerIds],
     );
+    const pools = await this.reads.pools(manager, rows.map((r) => r.placeId));
+    return rows.map((r) => {
+      const pool = pools.get(r.placeId) ?? { capacity: 0, booked: 0 };
+      return { ...r, capacity: pool.capacity, booked: pool.booked, free: pool.capacity - pool.booked };
+    });
   }
 
   private async views(
@@ -297,12 +307,7 @@ export class SteckbriefeService {
     if (filter.town) qb.andWhere('o.town ILIKE :town', { town: likePattern(filter.town) });
     const offers = await qb.getMany();
     if (offers.length === 0) return [];
-    const places: Array<{ offer_id: string; phase: number; weekday: number; capacity: number; booked: number }> = await manager.query(
-      `SELECT sp.offer_id, ph.number AS phase, sp.weekday, b.capacity, b.booked FROM steckbrief_places sp
-         JOIN praxistage_phases ph ON ph.id = sp.phase_id JOIN bookables b ON b.id = sp.id
-        WHERE sp.offer_id = ANY($1::uuid[]) ORDER BY ph.number, sp.weekday`,
-      [offers.map((o) => o.id)],
-    );
+    const places = await this.placesOf(manager, offers.map((o) => o.id));
     const names = new Map<string, string>(
       (await manager.query(`SELECT id, name FROM companies WHERE id = ANY($1::uuid[])`, [[...new Set(offers.map((o) => o.companyId))]])).map(
         (c: { id: string; name: string }) => [c.id, c.name],
@@ -311,9 +316,7 @@ export class SteckbriefeService {
     return offers.map((offer) => ({
       ...offer,
       companyName: names.get(offer.companyId) ?? '',
-      places: places
-        .filter((p) => p.offer_id === offer.id)
-        .map((p) => ({ phase: p.phase, weekday: p.weekday, capacity: p.capacity, booked: p.booked, free: p.capacity - p.booked })),
+      places: places.filter((p) => p.offerId === offer.id).map(({ offerId: _o, placeId: _p, ...place }) => place),
     }));
   }
 }

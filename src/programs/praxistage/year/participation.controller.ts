@@ -8,7 +8,7 @@ import { AddParticipantsDto, IssueCodesDto, ParticipationDto, UpdateParticipantD
 import { ParticipationService } from './participation.service';
 
 /** A school in a Praxistage year: its weekday, its pupils and their access codes (the school's own only). */
-@ApiTags('praxistage')
+@ApiTags('praxistage-year')
 @Controller('api/v1/praxistage/years/:eventId')
 @Roles(Role.SchoolMember)
 export class ParticipationController {

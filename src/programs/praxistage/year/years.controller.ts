@@ -8,7 +8,7 @@ import { CreateYearDto, UpdatePhaseDto, UpdateYearDto } from './year.dto';
 import { YearsService } from './years.service';
 
 /** Praxistage years (Durchgänge) with their four phases. */
-@ApiTags('praxistage')
+@ApiTags('praxistage-year')
 @Controller('api/v1/praxistage/years')
 export class YearsController {
   constructor(private readonly years: YearsService) {}
@@ -37,12 +37,12 @@ export class YearsController {
   }
 
   /** Changes a phase's days or its application window (closing it early, opening it again). */
-  @Patch(':eventId/phases/:number')
+  @Patch(':eventId/phases/:phase')
   @Roles(Role.Organiser)
   updatePhase(
     @CurrentActor() actor: Actor,
     @Param('eventId', UuidParam) eventId: string,
-    @Param('number', ParseIntPipe) number: number,
+    @Param('phase', ParseIntPipe) number: number,
     @Body() body: UpdatePhaseDto,
   ) {
     return this.years.updatePhase(actor, eventId, number, body);

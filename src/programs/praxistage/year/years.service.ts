@@ -5,6 +5,7 @@ import { DomainError, NotFoundError } from '../../../common/errors/domain-error'
 import { inTransaction } from '../../../database/transaction';
 import { AuditService, diff } from '../../../audit/audit.service';
 import { Event } from '../../../events/event.entity';
+import { BookingReads } from '../../../bookings/booking-reads';
 import { EventsService } from '../../../events/events.service';
 import { parseInstant } from '../../../common/time/berlin';
 import { addDays } from '../../../calendar/iso-date';
@@ -48,6 +49,7 @@ export class YearsService {
     private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly audit: AuditService,
+    private readonly reads: BookingReads,
   ) {}
 
   async create(actor: Actor, dto: CreateYearDto): Promise<Year> {
@@ -148,8 +150,9 @@ export class YearsService {
       if (before && next.firstDay <= before.lastDay) throw new DomainError('phase_dates_outside_year', { number, after: addDays(before.lastDay, 1) });
       if (after && next.lastDay >= after.firstDay) throw new DomainError('phase_dates_outside_year', { number: number + 1, after: addDays(next.lastDay, 1) });
       const datesChange = next.firstDay !== phase.firstDay || next.lastDay !== phase.lastDay;
-      if (datesChange && (await manager.query(`SELECT 1 FROM steckbrief_places sp JOIN bookables b ON b.id = sp.id WHERE sp.phase_id = $1 AND b.booked > 0 LIMIT 1`, [phase.id])).length) {
-        throw new DomainError('still_in_use');
+      if (datesChange) {
+        const places: string[] = (await manager.query(`SELECT id FROM steckbrief_places WHERE phase_id = $1`, [phase.id])).map((p: { id: string }) => p.id);
+        if ([...(await this.reads.pools(manager, places)).values()].some((pool) => pool.booked > 0)) throw new DomainError('still_in_use');
       }
       await manager.query(
         `UPDATE praxistage_phases SET first_day = $2, last_day = $3, applications_open_at = $4, applications_close_at = $5 WHERE id = $1`,
