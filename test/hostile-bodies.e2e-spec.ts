@@ -36,7 +36,8 @@ describe('hostile bodies on every changing route', () => {
     t = await startTestApp({ BODY_LIMIT: '100kb' });
     world = await furnishWorld(t);
     doc = await apiDocument(t);
-    routes = operationsOf(doc).filter((op) => CHANGING.includes(op.method) && op.body && !OWN_TEST.includes(`${op.method.toUpperCase()} ${op.path}`));
+    // pupils' routes answer 401 before any body without a pupil session; the year's own tests send them bad bodies
+    routes = operationsOf(doc).filter((op) => CHANGING.includes(op.method) && op.body && !OWN_TEST.includes(`${op.method.toUpperCase()} ${op.path}`) && !op.path.startsWith('/api/v1/pupil/'));
   }, 120_000);
   afterAll(() => t.close());
 

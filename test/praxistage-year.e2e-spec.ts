@@ -193,7 +193,7 @@ describe('Praxistage year: phases, Steckbriefe, pupils who apply, companies who 
     await school.client.patch(`/api/v1/praxistage/years/${year.eventId}/participants/${miaId}`, { mayStay: true }).expect(200);
     await mia.post('/api/v1/pupil/applications', { offerId: metallBrief }).expect(explain(201));
     await mia.post('/api/v1/pupil/applications', { offerId: other.id }).expect(explain(201));
-    const limit = await mia.post('/api/v1/pupil/applications', { offerId: elektroBrief }).expect(409);
+    const limit = await mia.post('/api/v1/pupil/applications', { offerId: '00000000-0000-4000-8000-000000000000' }).expect(409);
     expect(limit.body).toMatchObject({ code: 'application_limit_reached' });
     expect(limit.body.detail).toContain('3-mal');
     await school.client.patch(`/api/v1/praxistage/years/${year.eventId}/participants/${miaId}`, { mayStay: false }).expect(200);

@@ -45,7 +45,13 @@ const PROGRAM_TAGS = ['handwerkertag', 'schule-trifft-wirtschaft', 'praxistage',
 const PUPIL_TAG = 'praxistage-pupil';
 /** Parameters naming rows that belong to an organisation. */
 const ORGANISATION_OWNED = ['companyId', 'schoolId', 'classId', 'pupilId', 'bookingId', 'offerId', 'invitationId', 'tokenId', 'steckbriefId', 'applicationId'];
-const PARTNER_MAY_NOT_READ = ['/api/v1/schools/{schoolId}/pupils/export'];
+const PARTNER_MAY_NOT_READ = [
+  '/api/v1/schools/{schoolId}/pupils/export',
+  // a school's own tools in a Praxistage year (partners see the year per school instead)
+  '/api/v1/praxistage/years/{eventId}/participation',
+  '/api/v1/praxistage/years/{eventId}/participants',
+  '/api/v1/praxistage/years/{eventId}/classes',
+];
 const KNOWN_PARAMS = [...ORGANISATION_OWNED, 'eventId', 'slotId', 'periodId', 'eventClassId', 'roomId', 'holidayId', 'mailId', 'changeId', 'feedId', 'token', 'list', 'date', 'phase'];
 
 describe('tenancy: no organisation reaches another one’s data', () => {
@@ -138,7 +144,8 @@ describe('tenancy: no organisation reaches another one’s data', () => {
     actors['school member'] = {
       client: mine.school.client,
       own: { ...mine.school.ids, bookingId: mine.shared.bookingId, periodId: mine.shared.periodId, eventClassId: mine.shared.eventClassId, roomId: mine.shared.roomId, date: mine.shared.date, list: 'stands' },
-      foreign: { ...foreign, invitationId: theirs.school.ids.invitationId, tokenId: theirs.school.ids.tokenId },
+      // approved Steckbriefe of a published year are shown to every school by design: not foreign to a school
+      foreign: { ...foreign, invitationId: theirs.school.ids.invitationId, tokenId: theirs.school.ids.tokenId, steckbriefId: '' },
     };
     actors['staff'] = { client: organiser, own: mine.shared, foreign: {} };
 

@@ -84,7 +84,7 @@ export function sampleBody(method: string, path: string, ids: Record<string, str
     'POST /api/v1/bookings/{bookingId}/reject': { reason: 'Test' },
     'POST /api/v1/bookings/{bookingId}/cancel': { reason: 'Test' },
     'POST /api/v1/bookings/{bookingId}/cancelled-days': { date: '2027-03-08', reason: 'krank' },
-    'POST /api/v1/praxistage/years': { title: 'Tag in der Praxis', firstPhaseYear: 2027, phases: [1, 2, 3, 4].map((n) => ({ firstDay: `202${6 + n}-03-01`, lastDay: `202${6 + n}-03-20` })) },
+    'POST /api/v1/praxistage/years': { title: 'Tag in der Praxis', firstPhaseYear: 2027, phases: ['2031', '2032', '2033', '2034'].map((y) => ({ firstDay: `${y}-03-01`, lastDay: `${y}-03-20` })) },
     'PATCH /api/v1/praxistage/years/{eventId}': { offerHoldDays: 5 },
     'PATCH /api/v1/praxistage/years/{eventId}/phases/{phase}': { applicationsCloseAt: '2027-02-20T00:00' },
     'PUT /api/v1/praxistage/years/{eventId}/participation': { weekday: 2 },
