@@ -5,6 +5,10 @@ const sample = {
   name: 'Anna', eventTitle: 'Messe <b>', what: 'Klasse 8a', when: 'morgen', where: 'Nordhausen', url: 'https://praxisnah.example/x?a=1&b=2',
   reason: 'Grund', by: 'dem Regionalmanagement', statusText: 'bestätigt', day: '10.03.2027', startDay: '10.03.2027',
   organisationName: 'Firma & Co', inviterName: 'Petra', expiresAt: '12.03.2027, 10:00',
+  // Praxistage applications and digests
+  until: '12.03.2027, 10:00', pupil: 'Mia Arndt', className: '8a', schoolName: 'Regelschule', companyName: 'Metallbau', field: 'Metall',
+  phase: 1, weekday: 'Mittwoch', message: 'Hallo', note: 'Schuhe', interviewAt: '20.01.2027, 14:00', interviewPlace: 'Werkstatt',
+  count: 2, lines: '– Mia Arndt', firstDay: '08.02.2027',
 };
 
 describe('mail templates', () => {
