@@ -2,6 +2,7 @@ import request from 'supertest';
 import ICAL from 'ical.js';
 import { Role } from '../src/common/identity/role';
 import { ApplicationsService } from '../src/programs/praxistage/applications/applications.service';
+import { ApplicationJobs } from '../src/programs/praxistage/applications/application-jobs';
 import { ApiClient, explain, newClass, newCompany, newPupil, newSchool, newStaff } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 import { approvedSteckbrief, newYear, participate, PupilClient, steckbrief } from './support/praxistage-year';
@@ -138,6 +139,9 @@ describe('Praxistage year: phases, Steckbriefe, pupils who apply, companies who 
   it('invites, offers the place (taken at once), and refuses a second offer on the full day', async () => {
     const invited = await metall.client.post(`/api/v1/praxistage/applications/${miaToMetall}/interview`, { at: '2027-01-20T14:00', place: 'Werkstatt', note: 'Arbeitsschuhe mitbringen' }).expect(explain(200));
     expect(invited.body.status).toBe('interview');
+    const [interviewMail] = await t.dataSource.query(`SELECT recipient, text_body FROM outbox_mails WHERE kind = 'application-interview'`);
+    expect(interviewMail.recipient).toBe(school.email);
+    expect(interviewMail.text_body).toContain('Werkstatt');
     const offered = await metall.client.post(`/api/v1/praxistage/applications/${miaToMetall}/offer`).expect(explain(200));
     expect(offered.body.status).toBe('offered');
     const held = (new Date(offered.body.offeredUntil).getTime() - Date.now()) / 86400_000;
@@ -235,6 +239,24 @@ describe('Praxistage year: phases, Steckbriefe, pupils who apply, companies who 
     await metall.client.post('/api/v1/praxistage/outcomes', { bookingId: placement.bookingId, kind: 'apprenticeship' }).expect(explain(201));
     const outcomes = await partner.get(`/api/v1/praxistage/years/${year.eventId}/outcomes`).expect(200);
     expect(outcomes.body).toEqual([{ district: 'nordhausen', occupationalField: 'Metall, Maschinenbau', apprenticeships: 1, internships: 0 }]);
+  });
+
+  it('sends the week\'s digests once, whichever instance gets there: unanswered applications to companies, unplaced pupils only within four weeks of a phase', async () => {
+    const jobs = t.app.get(ApplicationJobs);
+    expect(await jobs.sendDigests()).toBe(true);
+    expect(await jobs.sendDigests()).toBe(false);
+    const digests = await t.dataSource.query(`SELECT kind, recipient, text_body FROM outbox_mails WHERE kind IN ('applications-digest', 'unplaced-digest')`);
+    const toMetall = digests.find((m: { recipient: string }) => m.recipient === metall.email);
+    expect(toMetall.text_body).toContain('Ben Brandt');
+    // the year's first phase starts more than four weeks from now: no school is told of unplaced pupils yet
+    expect(digests.filter((m: { kind: string }) => m.kind === 'unplaced-digest')).toEqual([]);
+  });
+
+  it('answers a phase that does not exist with 404', async () => {
+    for (const phase of ['5', 'x', '0']) {
+      const res = await organiser.patch(`/api/v1/praxistage/years/${year.eventId}/phases/${phase}`, { applicationsCloseAt: '2027-02-20T00:00' }).expect(404);
+      expect(res.body.code).toBe('not_found');
+    }
   });
 
   it('ends a pupil\'s sessions when the school revokes the code, and a new code works', async () => {

@@ -1,9 +1,10 @@
-import { OmitType, PartialType } from '@nestjs/swagger';
+import { OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsUUID, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../../common/http/pagination';
-import { ClockTime, Email, NOT_NULL, Omittable, PHONE, POSTAL_CODE, Text, WholeNumber } from '../../../common/validation/rules';
+import { NOT_NULL, Omittable, Text, WholeNumber } from '../../../common/validation/rules';
 import { DISTRICT_KEYS } from '../../../organisations/region';
+import { CreatePracticumOfferDto } from '../dto/practicum-offer.dto';
 
 export class SteckbriefPlaceDto {
   /** Phase 1–4 of the year. */
@@ -19,15 +20,25 @@ export class SteckbriefPlaceDto {
   places: number;
 }
 
-export class CreateSteckbriefDto {
-  /** Berufsfeld, e.g. "Metall, Maschinenbau". */
-  @Text(200)
-  occupationalField: string;
-
-  /** The occupations a pupil gets to know, e.g. "Industriemechaniker/in, Zerspanungsmechaniker/in". */
-  @Text(500, { optional: true })
-  apprenticeship?: string;
-
+/**
+ * A Steckbrief is a year's practicum offer: the same description, place of work and contact
+ * as a one-term offer (its fields are taken from there), plus what a pupil does and what the
+ * company expects, the district, and places per phase and weekday instead of per weekday.
+ */
+export class CreateSteckbriefDto extends PickType(CreatePracticumOfferDto, [
+  'occupationalField',
+  'apprenticeship',
+  'description',
+  'dailyStart',
+  'dailyEnd',
+  'street',
+  'postalCode',
+  'town',
+  'mentor',
+  'contactPerson',
+  'contactPhone',
+  'contactEmail',
+] as const) {
   /** What a pupil does here. */
   @Text(3000)
   tasks: string;
@@ -36,39 +47,8 @@ export class CreateSteckbriefDto {
   @Text(3000, { optional: true })
   expectations?: string;
 
-  @Text(3000, { optional: true })
-  description?: string;
-
-  @ClockTime()
-  dailyStart: string;
-
-  @ClockTime()
-  dailyEnd: string;
-
-  @Text(200)
-  street: string;
-
-  @Matches(POSTAL_CODE, { message: 'postalCode' })
-  postalCode: string;
-
-  @Text(100)
-  town: string;
-
   @IsIn(DISTRICT_KEYS)
   district: string;
-
-  /** Who looks after the pupil in the company. */
-  @Text(200)
-  mentor: string;
-
-  @Text(200)
-  contactPerson: string;
-
-  @Matches(PHONE, { message: 'phone' })
-  contactPhone: string;
-
-  @Email()
-  contactEmail: string;
 
   /** Places per phase and weekday; can also be set later. */
   @Omittable()

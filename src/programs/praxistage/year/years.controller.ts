@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../common/identity/actor';
 import { CurrentActor, Roles } from '../../../auth/auth.decorators';
 import { Role } from '../../../common/identity/role';
 import { UuidParam } from '../../../common/http/uuid-param.pipe';
+import { NotFoundError } from '../../../common/errors/domain-error';
 import { CreateYearDto, UpdatePhaseDto, UpdateYearDto } from './year.dto';
 import { YearsService } from './years.service';
 
@@ -42,9 +43,11 @@ export class YearsController {
   updatePhase(
     @CurrentActor() actor: Actor,
     @Param('eventId', UuidParam) eventId: string,
-    @Param('phase', ParseIntPipe) number: number,
+    @Param('phase') phase: string,
     @Body() body: UpdatePhaseDto,
   ) {
-    return this.years.updatePhase(actor, eventId, number, body);
+    // a year has phases 1 to 4; anything else is a phase that does not exist
+    if (!/^[1-4]$/.test(phase)) throw new NotFoundError('phase');
+    return this.years.updatePhase(actor, eventId, Number(phase), body);
   }
 }
