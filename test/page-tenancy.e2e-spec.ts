@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { Role } from '../src/common/identity/role';
-import { newEvent, newStaff } from './support/factories';
-import { PATH_WORDS, PROGRAM_OF_FORM, sampleForm, WHO_MAY } from './support/page-access';
+import { explain, newEvent, newStaff } from './support/factories';
+import { PATH_WORDS, PROGRAM_OF_FORM, sampleForm, WHO_MAY, YEAR_PAGES } from './support/page-access';
 import { PageRoute, pageRoutes } from './support/page-routes';
 import { PageVisitor } from './support/page-visitor';
 import { changedTables, tableSnapshot } from './support/table-snapshot';
@@ -20,11 +20,11 @@ import { furnishWorld, Ids, World } from './support/world';
  * Events belong to no organisation: their foreign value is a draft, which does not exist for
  * members and visitors. Staff reach every organisation, so they get missing ids only.
  */
-type Who = 'anonymous' | Role;
+type Who = 'anonymous' | 'pupil' | Role;
 /** A public form sent empty: any answer but a server error (it is tested with content elsewhere). */
 const NOT_5XX = 0;
 const PROGRAMS = ['handwerkertag', 'schule-trifft-wirtschaft', 'praxistage'] as const;
-type Program = (typeof PROGRAMS)[number];
+type Program = (typeof PROGRAMS)[number] | 'praxistage-year';
 const AXIS_ITEMS: Record<string, string> = { stunden: 'periodId', klassen: 'eventClassId', raeume: 'roomId' };
 
 /** How each id in a page path is found among a world's ids (`words` are the path's non-id parts). */
@@ -32,6 +32,8 @@ const ID_OF: Record<string, (ids: Ids, words: Ids) => string> = {
   bookingId: (ids) => ids.bookingId,
   offerId: (ids) => ids.offerId,
   pupilId: (ids) => ids.pupilId,
+  steckbriefId: (ids) => ids.steckbriefId,
+  applicationId: (ids) => ids.applicationId,
   itemId: (ids, words) => ids[AXIS_ITEMS[words.axis]],
   id: (ids, words) => (words.kind === 'company' ? ids.companyId : ids.schoolId),
 };
@@ -59,6 +61,11 @@ describe('page tenancy: every page answers each role as it may, and foreign data
       const host = program === 'schule-trifft-wirtschaft' ? { hostSchoolId: theirs.school.id } : {};
       drafts[program] = (await newEvent(mine.organiser, program, { title: FOREIGN.draft, ...host }, { publish: false })).id;
     }
+    drafts['praxistage-year'] = (await mine.organiser.post('/api/v1/praxistage/years', { title: FOREIGN.draft, firstPhaseYear: 2027 }).expect(explain(201))).body.eventId;
+    // the pupil of the own world, logged in with a code from the school's letter
+    const [letter] = (await mine.school.client.post(`/api/v1/praxistage/years/${mine.events['praxistage-year']}/codes`, { pupilIds: [mine.ids.pupilId] }).expect(explain(200))).body;
+    visitors.pupil = await PageVisitor.anonymous(t);
+    expect((await visitors.pupil.post('/tip', { code: letter.code })).status).toBe(303);
     const [organiser, partner] = [await newStaff(t, Role.Organiser), await newStaff(t, Role.Partner)];
     visitors.anonymous = await PageVisitor.anonymous(t);
     visitors[Role.Organiser] = await PageVisitor.loggedIn(t, organiser.email);
@@ -77,7 +84,13 @@ describe('page tenancy: every page answers each role as it may, and foreign data
     const wordOptions = Object.entries(PATH_WORDS[route.path] ?? {}).map(([word, values]) => values.map((value) => [word, value] as const));
     const wordCombos = cross(wordOptions).map((combo) => Object.fromEntries(combo));
     const form = route.path.split('/').pop()!;
-    const programs = !route.params.includes('eventId') ? [PROGRAMS[0]] : PROGRAM_OF_FORM[form] ? [PROGRAM_OF_FORM[form] as Program] : [...PROGRAMS];
+    const programs: Program[] = !route.params.includes('eventId')
+      ? [PROGRAMS[0]]
+      : YEAR_PAGES.test(route.path)
+        ? ['praxistage-year']
+        : PROGRAM_OF_FORM[form]
+          ? [PROGRAM_OF_FORM[form] as Program]
+          : [...PROGRAMS];
     return wordCombos.flatMap((words) => programs.map((program) => ({ words, program })));
   }
 
@@ -100,7 +113,7 @@ describe('page tenancy: every page answers each role as it may, and foreign data
     const path = fill(route.path, ids);
     if (route.method === 'get') return visitors[who].get(path);
     // without a login the page is refused before its form is read
-    const form = who === 'anonymous' ? {} : sampleForm(keyOf(route), { ...mine.ids, eventId: mine.events[program] });
+    const form = who === 'anonymous' ? {} : sampleForm(keyOf(route), { ...mine.ids, eventId: mine.events[program as keyof World['events']] });
     return visitors[who].post(path, form);
   };
 
@@ -111,10 +124,18 @@ describe('page tenancy: every page answers each role as it may, and foreign data
   /** What the page must answer `who` when the ids are the own ones (or do not matter). */
   function expected(who: Who, route: PageRoute): number {
     const may = WHO_MAY[keyOf(route)];
+    // a pupil who is logged in already goes on from the code login to the places
+    if (who === 'pupil' && keyOf(route) === 'GET /tip') return 303;
     if (may === 'public') return route.method === 'get' ? 200 : NOT_5XX;
-    if (who === 'anonymous') return 303;
+    // pupils have no account: member pages send them to the login, pupil pages everyone else to the code login
+    if (may === 'pupil') return who === 'pupil' ? 200 : 303;
+    if (who === 'anonymous' || who === 'pupil') return 303;
     return may.includes(who) ? 200 : 403;
   }
+
+  /** Where a visitor sent away goes: a pupil's code login to the places, pupil pages to the code login, others to the login. */
+  const loginOf = (route: PageRoute, who: Who) =>
+    who === 'pupil' && keyOf(route) === 'GET /tip' ? '/tip/plaetze' : WHO_MAY[keyOf(route)] === 'pupil' ? '/tip?weiter=' : '/anmelden?weiter=';
 
   /**
    * Walks the routes of one method as `who`: every mix of own and foreign ids (all own only
@@ -139,7 +160,7 @@ describe('page tenancy: every page answers each role as it may, and foreign data
           const label = `${who} ${method.toUpperCase()} ${fill(route.path, ids)} (${route.path})`;
           const status = allOwn ? may : may === 200 ? 404 : may;
           if (status === NOT_5XX ? res.status >= 500 : res.status !== status) problems.push(`${label} → ${res.status}, expected ${status || 'no 5xx'}`);
-          if (res.status === 303 && who === 'anonymous' && may === 303 && !String(res.headers.location).startsWith('/anmelden?weiter=')) {
+          if (res.status === 303 && may === 303 && !String(res.headers.location).startsWith(loginOf(route, who))) {
             problems.push(`${label} → 303 to ${res.headers.location}, expected the login`);
           }
           // members and visitors never see the other organisation, not even in lists of their own pages
@@ -162,11 +183,11 @@ describe('page tenancy: every page answers each role as it may, and foreign data
     expect(routes.length).toBeGreaterThanOrEqual(50);
   });
 
-  it.each<Who>(['anonymous', Role.Organiser, Role.Partner, Role.CompanyMember, Role.SchoolMember])('%s: every page answers as it may', async (who) => {
+  it.each<Who>(['anonymous', 'pupil', Role.Organiser, Role.Partner, Role.CompanyMember, Role.SchoolMember])('%s: every page answers as it may', async (who) => {
     expect(await walk(who, 'get')).toEqual([]);
   }, 60_000);
 
-  it.each<Who>(['anonymous', Role.Organiser, Role.Partner, Role.CompanyMember, Role.SchoolMember])('%s: every refused form changes nothing', async (who) => {
+  it.each<Who>(['anonymous', 'pupil', Role.Organiser, Role.Partner, Role.CompanyMember, Role.SchoolMember])('%s: every refused form changes nothing', async (who) => {
     const before = await tableSnapshot(t.dataSource);
     const problems = await walk(who, 'post');
     expect({ problems, changedTables: changedTables(before, await tableSnapshot(t.dataSource)) }).toEqual({ problems: [], changedTables: [] });

@@ -55,7 +55,7 @@ export interface FormSubmission<T> {
   then: (value: T) => Promise<string>;
   /** The status of a refusal of the domain (400 unless said otherwise). */
   statusOf?: (error: DomainError) => number;
-  /** Refusals that are not about the form and go to the error page instead (besides `unauthenticated`). */
+  /** Refusals that are not about the form and go to the error page instead (besides `unauthenticated` and `not_found`). */
   passOn?: string[];
 }
 
@@ -82,7 +82,8 @@ export async function submitForm<T extends object>(res: Response, locale: Locale
   try {
     res.redirect(303, await form.then(value));
   } catch (error) {
-    if (!(error instanceof DomainError) || error.code === 'unauthenticated' || form.passOn?.includes(error.code)) throw error;
+    // someone else's data is missing data: the page that says so, not the form with a message
+    if (!(error instanceof DomainError) || error.code === 'unauthenticated' || error.code === 'not_found' || form.passOn?.includes(error.code)) throw error;
     const problem = problemOf(error, locale);
     if (error.params.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.params.retryAfterSeconds));
     res.status(form.statusOf?.(error) ?? 400).send(await form.view({ errors: { form: true, ...problem.errors }, problem: problem.problem }));

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
@@ -16,6 +16,8 @@ const VIEWS = join(__dirname, 'views');
 export class PageRenderer {
   private readonly hbs = Handlebars.create();
   private readonly pages = new Map<string, HandlebarsTemplateDelegate>();
+  /** Views kept in a program's own folder, by name: the program registers its folder at start. */
+  private readonly elsewhere = new Map<string, string>();
   private readonly layout: HandlebarsTemplateDelegate;
 
   constructor() {
@@ -47,10 +49,29 @@ export class PageRenderer {
     this.layout = this.hbs.compile(readFileSync(join(VIEWS, 'layout.hbs'), 'utf8'), { strict: false });
   }
 
+  /**
+   * Makes every `<name>.hbs` in `folder` a view of that name, and those in its `partials/`
+   * partials (names are unique across folders).
+   */
+  registerViews(folder: string) {
+    const partials = join(folder, 'partials');
+    for (const file of existsSync(partials) ? readdirSync(partials) : []) {
+      const name = file.replace(/\.hbs$/, '');
+      if (this.hbs.partials[name]) throw new Error(`a partial named ${name} exists twice`);
+      this.hbs.registerPartial(name, readFileSync(join(partials, file), 'utf8'));
+    }
+    for (const file of readdirSync(folder)) {
+      if (!file.endsWith('.hbs')) continue;
+      const name = file.replace(/\.hbs$/, '');
+      if (this.elsewhere.has(name) || readdirSync(join(VIEWS, 'pages')).includes(file)) throw new Error(`a view named ${name} exists twice`);
+      this.elsewhere.set(name, join(folder, file));
+    }
+  }
+
   render(view: string, context: Record<string, unknown>): string {
     let page = this.pages.get(view);
     if (!page) {
-      page = this.hbs.compile(readFileSync(join(VIEWS, 'pages', `${view}.hbs`), 'utf8'));
+      page = this.hbs.compile(readFileSync(this.elsewhere.get(view) ?? join(VIEWS, 'pages', `${view}.hbs`), 'utf8'));
       this.pages.set(view, page);
     }
     const body = page(context);

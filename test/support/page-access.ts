@@ -1,6 +1,6 @@
 import { Role } from '../../src/common/identity/role';
 import { inDays } from './factories';
-import { offerBody } from './sample-bodies';
+import { offerBody, steckbriefBody } from './sample-bodies';
 import { FormFields } from './page-visitor';
 
 const { Organiser: O, Partner: P, CompanyMember: C, SchoolMember: S } = Role;
@@ -10,9 +10,10 @@ const MEMBERS = [O, P, C, S];
  * Who may use each page, written down independently of the controllers' decorators: the
  * walk holds the app to it. `public` pages need no login; everyone else must be logged in
  * and have one of the roles. A partner reads but never changes, except its own account.
- * A new page fails the walk until it is added here.
+ * A new page fails the walk until it is added here. `pupil` pages are for a pupil logged in
+ * with the code from the school; everyone else is sent to the code login.
  */
-export const WHO_MAY: Record<string, 'public' | Role[]> = {
+export const WHO_MAY: Record<string, 'public' | 'pupil' | Role[]> = {
   'GET /': 'public',
   'GET /veranstaltungen/:eventId': 'public',
   'POST /sprache': 'public',
@@ -72,6 +73,37 @@ export const WHO_MAY: Record<string, 'public' | Role[]> = {
   'GET /verwaltung/protokoll': [O],
   'GET /verwaltung/datenschutz': [O, P],
   'POST /verwaltung/datenschutz': [O],
+  'GET /tip': 'public',
+  'POST /tip': 'public',
+  'POST /tip/abmelden': 'pupil',
+  'GET /tip/plaetze': 'pupil',
+  'GET /tip/plaetze/:steckbriefId': 'pupil',
+  'POST /tip/plaetze/:steckbriefId/bewerben': 'pupil',
+  'GET /tip/bewerbungen': 'pupil',
+  'POST /tip/bewerbungen/:applicationId/:action': 'pupil',
+  'GET /praxistage/:eventId': MEMBERS,
+  'GET /verwaltung/praxistage/neu': [O],
+  'POST /verwaltung/praxistage/neu': [O],
+  'POST /praxistage/:eventId/phasen/:phase': [O],
+  'POST /praxistage/:eventId/einstellungen': [O],
+  'POST /praxistage/:eventId/teilnahme': [S],
+  'POST /praxistage/:eventId/teilnehmende': [S],
+  'POST /praxistage/:eventId/codes': [S],
+  'GET /praxistage/:eventId/schueler/:pupilId': [S],
+  'POST /praxistage/:eventId/schueler/:pupilId/bewerben': [S],
+  'POST /praxistage/:eventId/schueler/:pupilId/bewerbungen/:applicationId/:action': [S],
+  'POST /praxistage/:eventId/schueler/:pupilId/bleiben': [S],
+  'POST /praxistage/:eventId/schueler/:pupilId/code-sperren': [S],
+  'POST /praxistage/:eventId/steckbriefe': [C],
+  'GET /steckbriefe/:steckbriefId': [O, P, C],
+  'POST /steckbriefe/:steckbriefId': [O, C],
+  'POST /steckbriefe/:steckbriefId/plaetze': [O, C],
+  'POST /steckbriefe/:steckbriefId/einreichen': [C],
+  'POST /steckbriefe/:steckbriefId/pruefen': [O],
+  'POST /steckbriefe/:steckbriefId/kopieren': [C],
+  'GET /praxistage/:eventId/bewerbungen': [C],
+  'POST /praxistage/bewerbungen/:applicationId/:decision': [C],
+  'POST /praxistage/:eventId/ergebnisse': [C],
 };
 
 /** The program whose event a form on an event's page is for; other event pages are walked for all three. */
@@ -87,7 +119,14 @@ export const PATH_WORDS: Record<string, Record<string, string[]>> = {
   '/registrieren/:kind': { kind: ['unternehmen', 'schule'] },
   '/verwaltung/organisationen/:kind/:id/:decision': { kind: ['company', 'school'], decision: ['freischalten', 'ablehnen'] },
   '/veranstaltungen/:eventId/:axis/:itemId/entfernen': { axis: ['stunden', 'klassen', 'raeume'] },
+  '/tip/bewerbungen/:applicationId/:action': { action: ['annehmen', 'ablehnen', 'zurueckziehen'] },
+  '/praxistage/:eventId/phasen/:phase': { phase: ['1'] },
+  '/praxistage/:eventId/schueler/:pupilId/bewerbungen/:applicationId/:action': { action: ['annehmen', 'ablehnen', 'zurueckziehen'] },
+  '/praxistage/bewerbungen/:applicationId/:decision': { decision: ['einladen', 'absagen', 'anbieten'] },
 };
+
+/** Pages of the Praxistage year: their event is the year (a draft year is the foreign one). */
+export const YEAR_PAGES = /^\/(praxistage|tip)\//;
 
 /**
  * A filled-in form for each page form a member may be refused, with the caller's own ids,
@@ -127,6 +166,27 @@ export function sampleForm(route: string, ids: Record<string, string>): FormFiel
     'POST /verwaltung/buchungen/:bookingId/ablehnen': {},
     'POST /verwaltung/ferien': { schoolYear: '2026/27', name: 'Winterferien', firstDay: '2027-02-01', lastDay: '2027-02-06' },
     'POST /verwaltung/datenschutz': {},
+    'POST /tip/abmelden': {},
+    'POST /verwaltung/praxistage/neu': { title: 'Geleakt', firstPhaseYear: '2027' },
+    'POST /tip/plaetze/:steckbriefId/bewerben': { message: 'Geleakt' },
+    'POST /tip/bewerbungen/:applicationId/:action': {},
+    'POST /praxistage/:eventId/phasen/:phase': { lastDay: '2027-05-20' },
+    'POST /praxistage/:eventId/einstellungen': { applicationsPerPhase: '5' },
+    'POST /praxistage/:eventId/teilnahme': { weekday: '3' },
+    'POST /praxistage/:eventId/teilnehmende': { classId: ids.classId },
+    'POST /praxistage/:eventId/codes': { classId: ids.classId },
+    'POST /praxistage/:eventId/schueler/:pupilId/bewerben': { offerId: ids.steckbriefId, message: 'Geleakt' },
+    'POST /praxistage/:eventId/schueler/:pupilId/bewerbungen/:applicationId/:action': {},
+    'POST /praxistage/:eventId/schueler/:pupilId/bleiben': { mayStay: 'true' },
+    'POST /praxistage/:eventId/schueler/:pupilId/code-sperren': {},
+    'POST /praxistage/:eventId/steckbriefe': Object.fromEntries(Object.entries(steckbriefBody()).filter(([name]) => name !== 'places').map(([name, value]) => [name, String(value)])),
+    'POST /steckbriefe/:steckbriefId': { mentor: 'Geleakt' },
+    'POST /steckbriefe/:steckbriefId/plaetze': { places_1_2: '9' },
+    'POST /steckbriefe/:steckbriefId/einreichen': {},
+    'POST /steckbriefe/:steckbriefId/pruefen': { decision: 'return', note: 'Geleakt' },
+    'POST /steckbriefe/:steckbriefId/kopieren': { eventId: ids.eventId },
+    'POST /praxistage/bewerbungen/:applicationId/:decision': { at: '2027-03-01T10:00', place: 'Werkstatt', reason: 'Geleakt' },
+    'POST /praxistage/:eventId/ergebnisse': { bookingId: ids.bookingId, kind: 'internship' },
   };
   if (!(route in samples)) throw new Error(`add a filled-in form for ${route} to test/support/page-access.ts`);
   return samples[route];

@@ -33,6 +33,13 @@ import { OverviewController } from './overview/overview.controller';
 import { PupilSessionsService } from './pupil-access/pupil-sessions.service';
 import { PupilGuard } from './pupil-access/pupil.guard';
 import { PupilController } from './pupil-access/pupil.controller';
+import { PupilPagesController } from './pages/pupil-pages.controller';
+import { YearPagesController } from './pages/year-pages.controller';
+import { SchoolYearPagesController } from './pages/school-year-pages.controller';
+import { SteckbriefPagesController } from './pages/steckbrief-pages.controller';
+import { CompanyApplicationsPagesController } from './pages/company-applications-pages.controller';
+import { YearPageContexts } from './pages/year-page-contexts';
+import { YearPagesSetup } from './pages/year-pages.setup';
 import { AuditModule } from '../../audit/audit.module';
 import { NotificationsModule } from '../../notifications/notifications.module';
 
@@ -54,6 +61,11 @@ import { NotificationsModule } from '../../notifications/notifications.module';
     ApplicationsController,
     OverviewController,
     PupilController,
+    PupilPagesController,
+    YearPagesController,
+    SchoolYearPagesController,
+    SteckbriefPagesController,
+    CompanyApplicationsPagesController,
   ],
   providers: [
     PraxistageProgram,
@@ -69,6 +81,8 @@ import { NotificationsModule } from '../../notifications/notifications.module';
     OutcomesService,
     PupilSessionsService,
     PupilGuard,
+    YearPageContexts,
+    YearPagesSetup,
   ],
 })
 export class PraxistageModule {}

@@ -11,6 +11,8 @@ import { PlacementScheduleService } from '../../calendar/placement-schedule.serv
 import { placementOccasion } from './praxistage.occasions';
 import { attendanceList, rosterList } from './praxistage.lists';
 import { pageLocale, text } from '../../web/web-context';
+import { DataSource } from 'typeorm';
+import { YearsService } from './year/years.service';
 
 /** The Praxistage as the shared parts see them: practicum offers with places per weekday. */
 @Injectable()
@@ -22,6 +24,8 @@ export class PraxistageProgram implements OnModuleInit {
     private readonly lists: AttendeeLists,
     private readonly occasions: BookingOccasions,
     private readonly schedules: PlacementScheduleService,
+    private readonly years: YearsService,
+    private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit() {
@@ -36,6 +40,8 @@ export class PraxistageProgram implements OnModuleInit {
   private async eventPage(req: Request, event: Event) {
     const actor = req.actor;
     const locale = pageLocale(req);
+    // a year (Durchgang) is run on its own page: Steckbriefe, applications, phases
+    if (await this.years.isYear(this.dataSource.manager, event.id)) return { yearPage: `/praxistage/${event.id}` };
     const offers = await this.offers.list(actor, event.id, {});
     const context: Record<string, unknown> = {
       offers,

@@ -174,3 +174,18 @@ export const texts: Record<'de' | 'en', Record<string, string>> = {
     'flash.loggedOut': 'You are logged out.', 'flash.approved': 'Approved.', 'flash.renewed': 'New calendar address created.',
   },
 };
+
+/**
+ * A program's own page texts join the shared ones at start; a key may exist only once, so a
+ * program cannot change another page's wording by accident.
+ */
+export function registerTexts(extra: Record<'de' | 'en', Record<string, string>>) {
+  for (const locale of ['de', 'en'] as const) {
+    for (const [key, value] of Object.entries(extra[locale])) {
+      if (key in texts[locale] && texts[locale][key] !== value) throw new Error(`page text ${key} exists twice`);
+      texts[locale][key] = value;
+    }
+  }
+  const missing = Object.keys(extra.de).filter((key) => !(key in extra.en));
+  if (missing.length) throw new Error(`page texts without English: ${missing.join(', ')}`);
+}

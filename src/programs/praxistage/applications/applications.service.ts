@@ -42,7 +42,7 @@ const LIST = `
          a.interview_at AS "interviewAt", a.interview_place AS "interviewPlace", a.interview_note AS "interviewNote",
          a.reason, a.offered_until AS "offeredUntil", a.booking_id AS "bookingId", a.offer_id AS "offerId",
          p.first_name AS "firstName", p.last_name AS "lastName", c.name AS "className", s.name AS "schoolName",
-         co.name AS "companyName", o.occupational_field AS "occupationalField", o.town
+         co.name AS "companyName", a.company_id AS "companyId", o.occupational_field AS "occupationalField", o.town
     FROM praxistage_applications a
     JOIN praxistage_phases ph ON ph.id = a.phase_id
     JOIN pupils p ON p.id = a.pupil_id LEFT JOIN school_classes c ON c.id = p.class_id

@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Actor } from '../../../common/identity/actor';
+import { Role } from '../../../common/identity/role';
+import { DISTRICTS } from '../../../organisations/region';
+import { SchoolClassesService } from '../../../schools/school-classes.service';
+import { pageContext, pageLocale, text } from '../../../web/web-context';
+import { ApplicationsService } from '../applications/applications.service';
+import { YearOverviewService } from '../overview/year-overview.service';
+import { SteckbriefeService } from '../steckbriefe/steckbriefe.service';
+import { ParticipationService } from '../year/participation.service';
+import { Year, YearsService } from '../year/years.service';
+import { applicationRows, placesGrid, STANDINGS, weekdayOptions } from './year-page-parts';
+
+/** Rows of a long list shown on the year's page before "and n more". */
+const SHOWN = 200;
+
+/**
+ * What the year's page shows each role: the school its pupils and where each stands, the
+ * company its Steckbriefe and applications, the organiser and partners the whole year.
+ * The forms of each role come back here with their errors (`extra`).
+ */
+@Injectable()
+export class YearPageContexts {
+  constructor(
+    private readonly years: YearsService,
+    private readonly participation: ParticipationService,
+    private readonly classes: SchoolClassesService,
+    private readonly steckbriefe: SteckbriefeService,
+    private readonly applications: ApplicationsService,
+    private readonly overview: YearOverviewService,
+  ) {}
+
+  /** The context of the year's page for the reader's role, and the view (`view`) that shows it. */
+  async page(actor: Actor, req: Request, res: Response, eventId: string, extra: Record<string, unknown> = {}): Promise<Record<string, unknown> & { view: string }> {
+    const year = await this.years.get(actor, eventId);
+    const label = (key: string) => text(pageLocale(req), key);
+    const common = { section: 'bookings', year, phases: this.phases(year), weekdays: weekdayOptions(label), weekdayNames: [1, 2, 3, 4, 5].map((d) => label(`weekday.${d}`)), grid: placesGrid([], {}), districts: Object.entries(DISTRICTS).map(([value, name]) => ({ value, label: name })) };
+    const own =
+      actor.role === Role.SchoolMember ? await this.school(actor, year) : actor.role === Role.CompanyMember ? await this.company(actor, year) : await this.staff(actor, year, req);
+    const view = `year-${actor.role === Role.SchoolMember ? 'school' : actor.role === Role.CompanyMember ? 'company' : 'staff'}`;
+    return { ...pageContext(req, res, year.title, { ...common, ...own, ...extra }), view };
+  }
+
+  private phases(year: Year) {
+    return year.phases.map((p) => ({ ...p, applicationsOpenLocal: localInput(p.applicationsOpenAt), applicationsCloseLocal: localInput(p.applicationsCloseAt) }));
+  }
+
+  private async school(actor: Actor, year: Year) {
+    const participation = await this.participation.participation(actor, year.eventId);
+    const classes = await this.classes.list(actor, actor.schoolId!);
+    const participants = participation.participating ? await this.participation.participants(actor, year.eventId) : [];
+    const byClass = new Map<string, typeof participants>();
+    for (const p of participants) byClass.set(p.className ?? '', [...(byClass.get(p.className ?? '') ?? []), p]);
+    const overview = participation.participating ? await this.overview.school(actor, year.eventId) : [];
+    const classWeekday = new Map(participation.classWeekdays.map((c: { classId: string; weekday: number }) => [c.classId, String(c.weekday)]));
+    return {
+      participation,
+      classOptions: classes.map((c) => ({ value: c.id, label: c.name, weekday: classWeekday.get(c.id) ?? '' })),
+      participantClasses: [...byClass.entries()].map(([className, pupils]) => ({ className, classId: pupils[0]?.classId, pupils })),
+      overview: overview.map((c) => ({
+        ...c,
+        pupils: c.pupils.map((p) => ({ ...p, cells: year.phases.map((ph) => p.phases[ph.number] ?? 'nothing') })),
+        totals: year.phases.map((ph) => STANDINGS.map((s) => ({ standing: s, count: c.totals[ph.number]?.[s] ?? 0 }))),
+      })),
+      planC: participation.participating ? await this.overview.planC(actor, year.eventId) : [],
+    };
+  }
+
+  private async company(actor: Actor, year: Year) {
+    const mine = (await this.steckbriefe.list(actor, year.eventId, { page: 1, pageSize: 100 })).items;
+    const earlier = [];
+    for (const other of (await this.years.list(actor)).filter((y) => y.eventId !== year.eventId)) {
+      for (const s of (await this.steckbriefe.list(actor, other.eventId, { page: 1, pageSize: 100 })).items) earlier.push({ ...s, yearTitle: other.title });
+    }
+    const applications = await this.applications.list(actor, year.eventId, {});
+    return {
+      steckbriefe: mine.map((s) => ({ ...s, placesTotal: s.places.reduce((sum, p) => sum + p.capacity, 0) })),
+      earlier,
+      openApplications: applications.filter((a: { status: string }) => a.status === 'submitted' || a.status === 'interview').length,
+      applicationCount: applications.length,
+      values: {},
+    };
+  }
+
+  private async staff(actor: Actor, year: Year, req: Request) {
+    const days = Number(req.query.tage);
+    const withinDays = Number.isInteger(days) && days >= 0 && days <= 365 ? days : 14;
+    const schools: Array<{ schoolId: string; schoolName: string; district: string; weekday: number; phase: number } & Record<string, number>> = await this.overview.schools(actor, year.eventId);
+    const bySchool = new Map<string, { schoolName: string; district: string; weekday: number; cells: string[] }>();
+    for (const row of schools) {
+      if (!bySchool.has(row.schoolId)) bySchool.set(row.schoolId, { schoolName: row.schoolName, district: DISTRICTS[row.district as keyof typeof DISTRICTS] ?? row.district, weekday: row.weekday, cells: year.phases.map(() => '–') });
+      bySchool.get(row.schoolId)!.cells[row.phase - 1] = `${row.placed} / ${row.offer} / ${row.applied} / ${row.nothing}`;
+    }
+    const planC = await this.overview.planC(actor, year.eventId, withinDays);
+    const free = await this.overview.freePlaces(actor, year.eventId);
+    const fields = await this.overview.fields(actor, year.eventId);
+    return {
+      isDraft: year.status === 'draft',
+      review: (await this.steckbriefe.list(actor, year.eventId, { page: 1, pageSize: 100, status: 'submitted' })).items,
+      schools: [...bySchool.values()],
+      planC: planC.slice(0, SHOWN),
+      planCMore: Math.max(0, planC.length - SHOWN),
+      withinDays,
+      free: free.slice(0, SHOWN),
+      freeMore: Math.max(0, free.length - SHOWN),
+      freeTotal: free.reduce((sum: number, p: { free: number }) => sum + p.free, 0),
+      fields: fields.slice(0, SHOWN),
+      outcomes: (await this.overview.outcomes(actor, year.eventId)).map((o: { district: string }) => ({ ...o, districtName: DISTRICTS[o.district as keyof typeof DISTRICTS] ?? o.district })),
+      settings: { applicationsPerPhase: String(year.applicationsPerPhase), offerHoldDays: String(year.offerHoldDays) },
+    };
+  }
+
+  /** A pupil of the school as the coordinator sees it: applications, and what can be applied to now. */
+  async pupil(actor: Actor, req: Request, res: Response, eventId: string, pupilId: string, extra: Record<string, unknown> = {}) {
+    const year = await this.years.get(actor, eventId);
+    const ref = await this.applications.pupilOfSchool(actor, eventId, pupilId);
+    const participant = await this.participation.participant(eventId, actor.schoolId!, pupilId);
+    const rows = applicationRows(await this.applications.list(actor, eventId, { pupilId }), pageLocale(req));
+    const open = year.phases.find((p) => p.open) ?? null;
+    const asPupil = { ...ref, sessionId: '', firstName: participant.firstName, lastName: participant.lastName, className: participant.className, locale: pageLocale(req) };
+    const offers = open ? (await this.steckbriefe.forPupil(asPupil, { page: 1, pageSize: 100 })).items.filter((s) => !s.applied) : [];
+    return pageContext(req, res, `${participant.firstName} ${participant.lastName}`, {
+      section: 'bookings',
+      year,
+      participant,
+      weekdayName: text(pageLocale(req), `weekday.${ref.weekday}`),
+      applications: rows,
+      open,
+      offerOptions: offers.map((s) => ({ value: s.id, label: `${s.companyName}: ${s.occupationalField}, ${s.town} (${s.free} ${text(pageLocale(req), 'event.free')})` })),
+      values: {},
+      ...extra,
+    });
+  }
+}
+
+/** An instant as the value of a `datetime-local` field, in German time. */
+export function localInput(at: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    .format(new Date(at))
+    .replace(' ', 'T');
+}
