@@ -1,14 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Measurement } from './measure';
+import { PraxistageResult } from './praxistage/praxistage';
+import { praxistageReport } from './praxistage/praxistage-report';
 import { RushResult } from './rush';
 
 export type Report = {
   requests: number;
   rounds: number;
   concurrency: number;
-  rush: RushResult;
-  reads: Measurement[];
+  rush?: RushResult;
+  reads?: Measurement[];
+  praxistage?: PraxistageResult;
   peakMemoryMb: Record<string, number | null>;
 };
 
@@ -22,14 +25,31 @@ const row = (r: Measurement) => ({
   errors: r.errors,
 });
 
-/** Prints the tables and writes the same as bench/results/latest.json. */
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-export function report({ requests, rounds, concurrency, rush, reads, peakMemoryMb }: Report) {
+/** Prints the tables and writes the same as bench/results/latest.json. */
+export function report({ requests, rounds, concurrency, rush, reads, praxistage, peakMemoryMb }: Report) {
+  const booking = rush && reads ? bookingReport(rush, reads) : {};
+  const praxistageTables = praxistage ? praxistageReport(praxistage) : undefined;
+  const peak = Math.max(...Object.values(peakMemoryMb).map((mb) => mb ?? 0));
+  console.table([
+    ...Object.entries(peakMemoryMb).map(([phase, mb]) => ({ measure: `peak memory of the app, ${phase}, MB`, value: String(mb ?? 'n/a') })),
+    { measure: 'peak memory of the app, whole run, MB (target < 300)', value: String(peak || 'n/a') },
+  ]);
+  const out = join(process.cwd(), 'bench', 'results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(
+    join(out, 'latest.json'),
+    JSON.stringify({ at: new Date().toISOString(), requests, rounds, concurrency, rush, reads, ...booking, praxistage, praxistageTables, peakMemoryMb }, null, 2),
+  );
+}
+
+/** The rush and the reads: their tables, and the ratios and p99s for latest.json. */
+function bookingReport(rush: RushResult, reads: Measurement[]) {
   const [floorRead, ...measuredReads] = reads;
   const ratios = {
     oneSlot: median(rush.rounds.map((r) => r.appOne.throughput / r.floorOne.throughput)),
@@ -40,7 +60,6 @@ export function report({ requests, rounds, concurrency, rush, reads, peakMemoryM
   const p99 = { oneSlot: median(rush.rounds.map((r) => r.appOne.p99)), spread: median(rush.rounds.map((r) => r.appSpread.p99)) };
   const runs = rush.rounds.flatMap((r) => [r.floorOne, r.appOne, r.floorSpread, r.appSpread]);
   const sum = (key: string) => String(rush.checks.reduce((n, c) => n + Number(c[key]), 0));
-  const peak = Math.max(...Object.values(peakMemoryMb).map((mb) => mb ?? 0));
   const perRound = (key: 'oneSlot' | 'spread') => (ratios.perRound.length > 1 ? ` (rounds: ${ratios.perRound.map((r) => r[key].toFixed(2)).join(', ')})` : '');
   console.log('\nRush (booking requests)');
   console.table(runs.map(row));
@@ -57,13 +76,6 @@ export function report({ requests, rounds, concurrency, rush, reads, peakMemoryM
       measure: 'every single slot filled to exactly its capacity',
       value: rush.checks.filter((c) => c.slotCount === 1).every((c) => Number(c.full) === 1) ? 'yes' : 'no',
     },
-    ...Object.entries(peakMemoryMb).map(([phase, mb]) => ({ measure: `peak memory of the app, ${phase}, MB`, value: String(mb ?? 'n/a') })),
-    { measure: 'peak memory of the app, whole run, MB (target < 300)', value: String(peak || 'n/a') },
   ]);
-  const out = join(process.cwd(), 'bench', 'results');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(
-    join(out, 'latest.json'),
-    JSON.stringify({ at: new Date().toISOString(), requests, rounds, concurrency, rush, reads, ratios, p99, peakMemoryMb }, null, 2),
-  );
+  return { ratios, p99 };
 }

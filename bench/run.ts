@@ -7,13 +7,17 @@ import { Client, Pool } from 'pg';
 import { Environment } from '../src/config/environment';
 import { login, registerSchools } from './api';
 import { ORGANISER, peakMemory, startApp, stopApp, waitForHealth } from './app-process';
+import { Measurement } from './measure';
+import { praxistage, PraxistageResult } from './praxistage/praxistage';
 import { reads } from './reads';
 import { report } from './report';
-import { CONCURRENCY, rush } from './rush';
+import { CONCURRENCY, rush, RushResult } from './rush';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 5000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PORT = Number(process.env.BENCH_PORT ?? 3999);
+// BENCH_ONLY=praxistage (or rush, reads, comma-separated) runs only those parts; all of them by default.
+const PARTS = (process.env.BENCH_ONLY ?? 'rush,reads,praxistage').split(',').map((part) => part.trim());
 // The baseline gets as many connections as the app's pool (DATABASE_POOL_SIZE, else its default).
 const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? new Environment().DATABASE_POOL_SIZE);
 
@@ -34,10 +38,16 @@ async function main() {
       return result;
     };
     const organiser = await login(base, ORGANISER.email, ORGANISER.password);
-    const schools = await phase('set-up', () => registerSchools(base, organiser, CONCURRENCY));
-    const rushResult = await phase('rush', () => rush(base, db, organiser, schools, REQUESTS, ROUNDS));
-    const readResults = await phase('reads', () => reads(base, db, organiser, schools));
-    report({ requests: REQUESTS, rounds: ROUNDS, concurrency: CONCURRENCY, rush: rushResult, reads: readResults, peakMemoryMb: peaks });
+    let rushResult: RushResult | undefined;
+    let readResults: Measurement[] | undefined;
+    let praxistageResult: PraxistageResult | undefined;
+    if (PARTS.includes('rush') || PARTS.includes('reads')) {
+      const schools = await phase('set-up', () => registerSchools(base, organiser, CONCURRENCY));
+      if (PARTS.includes('rush')) rushResult = await phase('rush', () => rush(base, db, organiser, schools, REQUESTS, ROUNDS));
+      if (PARTS.includes('reads')) readResults = await phase('reads', () => reads(base, db, organiser, schools));
+    }
+    if (PARTS.includes('praxistage')) praxistageResult = await phase('praxistage', () => praxistage(base, db, organiser));
+    report({ requests: REQUESTS, rounds: ROUNDS, concurrency: CONCURRENCY, rush: rushResult, reads: readResults, praxistage: praxistageResult, peakMemoryMb: peaks });
   } finally {
     await db.end();
     await stopApp(app);
