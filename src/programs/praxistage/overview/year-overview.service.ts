@@ -4,22 +4,32 @@ import { Actor } from '../../../common/identity/actor';
 import { Role } from '../../../common/identity/role';
 import { YearsService } from '../year/years.service';
 import { BookingReads } from '../../../bookings/booking-reads';
+import { berlinDate } from '../../../common/time/berlin';
+import { addDays } from '../../../calendar/iso-date';
 
 /** Where a pupil stands in a phase: the furthest of their applications. */
 export type PupilStanding = 'placed' | 'offer' | 'applied' | 'nothing';
 
-// The furthest application per pupil and phase decides the standing.
-const STANDINGS = `
+/**
+ * The furthest application per pupil and phase decides the standing. Only live applications
+ * are joined: a declined, withdrawn or lapsed one counts as nothing, which is the standing
+ * without it too, and the partial index of live applications (phase, pupil) finds them.
+ * `phases` names the phases when only some are wanted; they are named on the applications
+ * as well, so that only those phases' applications are read, not the year's.
+ */
+const standings = (phases?: string) => `
   SELECT pp.pupil_id, pp.school_id, ph.id AS phase_id, ph.number AS phase,
          CASE WHEN bool_or(a.status = 'accepted') THEN 'placed'
               WHEN bool_or(a.status = 'offered') THEN 'offer'
               WHEN bool_or(a.status IN ('submitted', 'interview')) THEN 'applied'
               ELSE 'nothing' END AS standing
     FROM praxistage_pupils pp
-    JOIN praxistage_phases ph ON ph.event_id = pp.event_id
+    JOIN praxistage_phases ph ON ph.event_id = pp.event_id ${phases ? `AND ph.id = ANY(${phases})` : ''}
     LEFT JOIN praxistage_applications a ON a.phase_id = ph.id AND a.pupil_id = pp.pupil_id
+         AND a.status IN ('submitted', 'interview', 'offered', 'accepted') ${phases ? `AND a.phase_id = ANY(${phases})` : ''}
    WHERE pp.event_id = $1
    GROUP BY pp.pupil_id, pp.school_id, ph.id, ph.number`;
+const STANDINGS = standings();
 
 /**
  * Nobody falls through: per class and phase (a school) or per school and phase (organiser,
@@ -77,19 +87,21 @@ export class YearOverviewService {
    * and is not over), with their school, class, weekday and where they stand.
    */
   async planC(actor: Actor, eventId: string, days = 14) {
-    await this.years.get(actor, eventId);
+    const year = await this.years.get(actor, eventId);
+    const today = berlinDate(new Date());
+    const phases = year.phases.filter((p) => p.firstDay <= addDays(today, days) && p.lastDay >= today).map((p) => p.id);
+    if (phases.length === 0) return [];
     const schoolOnly = actor.role === Role.SchoolMember;
     return this.dataSource.query(
       `SELECT s.phase, ph.first_day::text AS "firstDay", sc.name AS "schoolName", c.name AS "className", p.first_name AS "firstName",
               p.last_name AS "lastName", s.pupil_id AS "pupilId", coalesce(cw.weekday, ps.weekday) AS weekday, s.standing
-         FROM (${STANDINGS}) s JOIN praxistage_phases ph ON ph.id = s.phase_id
+         FROM (${standings('$2::uuid[]')}) s JOIN praxistage_phases ph ON ph.id = s.phase_id
          JOIN pupils p ON p.id = s.pupil_id LEFT JOIN school_classes c ON c.id = p.class_id JOIN schools sc ON sc.id = s.school_id
          JOIN praxistage_schools ps ON ps.event_id = $1 AND ps.school_id = s.school_id
          LEFT JOIN praxistage_class_weekdays cw ON cw.event_id = $1 AND cw.class_id = p.class_id
-        WHERE s.standing <> 'placed' AND ph.first_day <= (now() AT TIME ZONE 'Europe/Berlin')::date + $2::int
-          AND ph.last_day >= (now() AT TIME ZONE 'Europe/Berlin')::date AND ($3::uuid IS NULL OR s.school_id = $3)
+        WHERE s.standing <> 'placed' AND ($3::uuid IS NULL OR s.school_id = $3)
         ORDER BY s.phase, sc.name, c.name, p.last_name, p.first_name, p.id`,
-      [eventId, days, schoolOnly ? actor.schoolId : null],
+      [eventId, phases, schoolOnly ? actor.schoolId : null],
     );
   }
 
