@@ -12,6 +12,16 @@ export interface DemoCast {
   mia: { id: string };
   /** A registration window open now. */
   window: { registrationOpensAt: Date; registrationClosesAt: Date; cancellationDeadline: Date };
+  /** Registers and approves a company with its first member (`betrieb@<domain>`, the demo password); the member. */
+  newCompany: (name: string, branch: string, town: string, postalCode: string, district: string, domain: string) => Promise<Actor>;
+  /** Registers and approves a school with its first member (`schule@<domain>`); the member. */
+  newSchool: (name: string, town: string, postalCode: string, district: string, domain: string) => Promise<Actor>;
+}
+
+/** What a program's demo adds to the printed logins: members (with the demo password) and pupils' codes with who they are. */
+export interface DemoLogins {
+  members?: Array<[role: string, email: string]>;
+  pupilCodes?: Array<[code: string, who: string]>;
 }
 
 /** The date `offset` days from today (ISO). */

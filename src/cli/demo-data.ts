@@ -9,7 +9,7 @@ import { SchoolClassesService } from '../schools/school-classes.service';
 import { handwerkertagDemo } from '../programs/handwerkertag/handwerkertag.demo';
 import { praxistageDemo } from '../programs/praxistage/praxistage.demo';
 import { schuleTrifftWirtschaftDemo } from '../programs/schule-trifft-wirtschaft/schule-trifft-wirtschaft.demo';
-import { DemoCast, demoDay } from './demo-cast';
+import { DemoCast, demoDay, DemoLogins } from './demo-cast';
 
 export const DEMO_PASSWORD = 'praxisnah-demo';
 
@@ -19,9 +19,9 @@ const actorOf = (user: { id: string; role: Role; companyId: string | null; schoo
 
 /**
  * A living demo: the three programs with events, companies, schools, classes, pupils and
- * bookings, made through the same services as everything else. Returns the logins.
+ * bookings, made through the same services as everything else. Returns the logins and pupils' codes.
  */
-export async function createDemo(app: INestApplication) {
+export async function createDemo(app: INestApplication): Promise<Required<DemoLogins>> {
   const accounts = app.get(AccountsService);
   const registration = app.get(RegistrationService);
   const decisions = app.get(OrganisationDecisionsService);
@@ -61,15 +61,27 @@ export async function createDemo(app: INestApplication) {
   const mia = await pupils.create(lessing, lessing.schoolId!, { firstName: 'Mia', lastName: 'Beispiel', classId: eightA.id, consentRecordedOn: demoDay(-10) });
   await pupils.create(lessing, lessing.schoolId!, { firstName: 'Ben', lastName: 'Muster', classId: eightB.id, consentRecordedOn: demoDay(-10) });
 
-  const cast: DemoCast = { organiser, lessing, baecker, elektro, eightA, eightB, mia, window: { registrationOpensAt: new Date(Date.now() - 86400_000), registrationClosesAt: new Date(Date.now() + 50 * 86400_000), cancellationDeadline: new Date(Date.now() + 40 * 86400_000) } };
-  // each program lays out its own part of the demo, from its own folder
-  for (const demo of [handwerkertagDemo, praxistageDemo, schuleTrifftWirtschaftDemo]) await demo(app, cast);
-
-  return [
+  const cast: DemoCast = {
+    organiser, lessing, baecker, elektro, eightA, eightB, mia,
+    window: { registrationOpensAt: new Date(Date.now() - 86400_000), registrationClosesAt: new Date(Date.now() + 50 * 86400_000), cancellationDeadline: new Date(Date.now() + 40 * 86400_000) },
+    newCompany: (name, branch, town, postalCode, district, domain) => company(name, branch, town, postalCode, district, domain),
+    newSchool: (name, town, postalCode, district, domain) => school(name, town, postalCode, district, domain),
+  };
+  const members: Array<[string, string]> = [
     ['Regionalmanagement', 'organisation@demo.praxisnah'],
     ['Partner (nur lesen)', 'partner@demo.praxisnah'],
     ['Betrieb', 'betrieb@goldkorn.demo'],
     ['Betrieb', 'betrieb@elektro.demo'],
     ['Schule', 'schule@lessing.demo'],
   ];
+  const pupilCodes: Array<[string, string]> = [];
+  // each program lays out its own part of the demo, from its own folder
+  for (const demo of [handwerkertagDemo, praxistageDemo, schuleTrifftWirtschaftDemo]) {
+    const added = await demo(app, cast);
+    if (added) {
+      members.push(...(added.members ?? []));
+      pupilCodes.push(...(added.pupilCodes ?? []));
+    }
+  }
+  return { members, pupilCodes };
 }

@@ -14,9 +14,12 @@ async function main() {
   const app = await createApp(config, embedded ? { url: embedded.url, poolSize: EMBEDDED_POOL_SIZE } : { url: config.DATABASE_URL!, poolSize: 2 });
   await app.init();
   try {
-    const logins = await createDemo(app);
-    const lines = logins.map(([role, email]) => `  ${role.padEnd(22)} ${email}`).join('\n');
+    const { members, pupilCodes } = await createDemo(app);
+    const lines = members.map(([role, email]) => `  ${role.padEnd(28)} ${email}`).join('\n');
     process.stdout.write(`\nDemo angelegt. Anmelden auf ${config.PUBLIC_URL}/anmelden mit Passwort "${DEMO_PASSWORD}":\n${lines}\n\n`);
+    // pupils have no e-mail and no password: they log in with the code from their school's letter
+    const codes = pupilCodes.map(([code, who]) => `  ${code}   ${who}`).join('\n');
+    if (codes) process.stdout.write(`Schülerinnen und Schüler melden sich auf ${config.PUBLIC_URL}/tip mit ihrem Code an:\n${codes}\n\n`);
   } finally {
     await app.close();
     await embedded?.stop();
