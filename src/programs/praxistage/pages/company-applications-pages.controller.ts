@@ -93,7 +93,10 @@ export class CompanyApplicationsPagesController {
   private async context(actor: Actor, req: Request, res: Response, eventId: string, raw: Record<string, string>, extra: Record<string, unknown>) {
     const year = await this.years.get(actor, eventId);
     const query = await readForm(ApplicationListQuery, withoutBlanks({ phase: raw.phase, weekday: raw.weekday, status: raw.status }), actor.locale);
-    const rows = applicationRows(await this.applications.list(actor, eventId, query.value ?? {}), actor.locale);
+    // a refused decision shows its messages and what was typed in its own card only
+    const rows = applicationRows(await this.applications.list(actor, eventId, query.value ?? {}), actor.locale).map((row) =>
+      row.id === extra.formFor ? { ...row, formErrors: extra.errors, formValues: extra.formValues } : { ...row, formValues: {} },
+    );
     const label = (key: string) => text(actor.locale, key);
     return pageContext(req, res, `${text(actor.locale, 'year.applications.title')}: ${year.title}`, {
       section: 'bookings',

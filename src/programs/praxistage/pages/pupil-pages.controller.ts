@@ -17,7 +17,7 @@ import { PupilLoginDto } from '../pupil-access/pupil.controller';
 import { CurrentPupil, PupilGuard } from '../pupil-access/pupil.guard';
 import { PUPIL_COOKIE, PupilSession } from '../pupil-access/pupil-session';
 import { PupilSessionsService } from '../pupil-access/pupil-sessions.service';
-import { applicationRows, phaseOf, safeNext, withoutBlanks } from './year-page-parts';
+import { applicationRows, districtName, phaseOf, safeNext, withoutBlanks } from './year-page-parts';
 import { PupilPageFilter } from './pupil-page.filter';
 
 /** What a pupil can do with an application in the pages, and the service call for it. */
@@ -80,6 +80,7 @@ export class PupilPagesController {
     const filter = { occupationalField: typeof raw.feld === 'string' ? raw.feld : '', town: typeof raw.ort === 'string' ? raw.ort : '' };
     const query = await readForm(PupilSteckbriefQuery, { ...withoutBlanks(filter), page: String(requestedPage(req)), pageSize: String(PAGE_ROWS) }, pageLocale(req));
     const found = await this.steckbriefe.forPupil(pupil, query.value ?? {});
+    found.items = found.items.map((s) => ({ ...s, district: districtName(s.district) }));
     const year = await this.years.get(undefined, pupil.eventId);
     const mine = await this.applications.forPupil(pupil);
     const phase = phaseOf(year, found.phase);
@@ -163,7 +164,16 @@ export class PupilPagesController {
     const applied = (await this.applications.forPupil(pupil)).some(
       (a: { offerId: string; phase: number; status: string }) => a.offerId === steckbriefId && a.phase === open?.number && ['submitted', 'interview', 'offered', 'accepted'].includes(a.status),
     );
-    return this.context(req, res, pupil, 'tip.steckbrief.title', { section: 'places', title: `${steckbrief.companyName}: ${steckbrief.occupationalField}`, steckbrief, place, open, applied, values: {}, ...extra });
+    return this.context(req, res, pupil, 'tip.steckbrief.title', {
+      section: 'places',
+      title: `${steckbrief.companyName}: ${steckbrief.occupationalField}`,
+      steckbrief: { ...steckbrief, district: districtName(steckbrief.district) },
+      place,
+      open,
+      applied,
+      values: {},
+      ...extra,
+    });
   }
 
   private async applicationsContext(pupil: PupilSession, req: Request, res: Response, extra: Record<string, unknown>) {

@@ -14,7 +14,7 @@ import { CopySteckbriefDto, CreateSteckbriefDto, ReviewSteckbriefDto, Steckbrief
 import { SteckbriefeService } from '../steckbriefe/steckbriefe.service';
 import { YearsService } from '../year/years.service';
 import { YearPageContexts } from './year-page-contexts';
-import { placesFromForm, placesGrid, STECKBRIEF_TEXTS, withoutBlanks } from './year-page-parts';
+import { districtName, placesFromForm, placesGrid, STECKBRIEF_TEXTS, withoutBlanks } from './year-page-parts';
 
 const { Organiser: O, Partner: P, CompanyMember: C } = Role;
 
@@ -138,7 +138,7 @@ export class SteckbriefPagesController {
       section: 'bookings',
       steckbrief,
       year,
-      districtName: DISTRICTS[steckbrief.district as keyof typeof DISTRICTS] ?? steckbrief.district,
+      districtName: districtName(steckbrief.district),
       districts: Object.entries(DISTRICTS).map(([value, label]) => ({ value, label })),
       weekdayNames: [1, 2, 3, 4, 5].map((d) => text(actor.locale, `weekday.${d}`)),
       grid: placesGrid(steckbrief.places, (extra.placeValues as Record<string, string>) ?? {}),

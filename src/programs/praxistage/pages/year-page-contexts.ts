@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Actor } from '../../../common/identity/actor';
-import { Role } from '../../../common/identity/role';
+import { isStaff, Role } from '../../../common/identity/role';
 import { DISTRICTS } from '../../../organisations/region';
 import { SchoolClassesService } from '../../../schools/school-classes.service';
 import { pageContext, pageLocale, text } from '../../../web/web-context';
@@ -10,7 +10,7 @@ import { YearOverviewService } from '../overview/year-overview.service';
 import { SteckbriefeService } from '../steckbriefe/steckbriefe.service';
 import { ParticipationService } from '../year/participation.service';
 import { Year, YearsService } from '../year/years.service';
-import { applicationRows, placesGrid, STANDINGS, weekdayOptions } from './year-page-parts';
+import { applicationRows, districtName, placesGrid, STANDINGS, weekdayOptions } from './year-page-parts';
 
 /** Rows of a long list shown on the year's page before "and n more". */
 const SHOWN = 200;
@@ -35,7 +35,7 @@ export class YearPageContexts {
   async page(actor: Actor, req: Request, res: Response, eventId: string, extra: Record<string, unknown> = {}): Promise<Record<string, unknown> & { view: string }> {
     const year = await this.years.get(actor, eventId);
     const label = (key: string) => text(pageLocale(req), key);
-    const common = { section: 'bookings', year, phases: this.phases(year), weekdays: weekdayOptions(label), weekdayNames: [1, 2, 3, 4, 5].map((d) => label(`weekday.${d}`)), grid: placesGrid([], {}), districts: Object.entries(DISTRICTS).map(([value, name]) => ({ value, label: name })) };
+    const common = { section: isStaff(actor.role) ? 'admin' : 'bookings', year, phases: this.phases(year), weekdays: weekdayOptions(label), weekdayNames: [1, 2, 3, 4, 5].map((d) => label(`weekday.${d}`)), grid: placesGrid([], {}), districts: Object.entries(DISTRICTS).map(([value, name]) => ({ value, label: name })) };
     const own =
       actor.role === Role.SchoolMember ? await this.school(actor, year) : actor.role === Role.CompanyMember ? await this.company(actor, year) : await this.staff(actor, year, req);
     const view = `year-${actor.role === Role.SchoolMember ? 'school' : actor.role === Role.CompanyMember ? 'company' : 'staff'}`;
@@ -89,7 +89,7 @@ export class YearPageContexts {
     const schools: Array<{ schoolId: string; schoolName: string; district: string; weekday: number; phase: number } & Record<string, number>> = await this.overview.schools(actor, year.eventId);
     const bySchool = new Map<string, { schoolName: string; district: string; weekday: number; cells: string[] }>();
     for (const row of schools) {
-      if (!bySchool.has(row.schoolId)) bySchool.set(row.schoolId, { schoolName: row.schoolName, district: DISTRICTS[row.district as keyof typeof DISTRICTS] ?? row.district, weekday: row.weekday, cells: year.phases.map(() => '–') });
+      if (!bySchool.has(row.schoolId)) bySchool.set(row.schoolId, { schoolName: row.schoolName, district: districtName(row.district) ?? '', weekday: row.weekday, cells: year.phases.map(() => '–') });
       bySchool.get(row.schoolId)!.cells[row.phase - 1] = `${row.placed} / ${row.offer} / ${row.applied} / ${row.nothing}`;
     }
     const planC = await this.overview.planC(actor, year.eventId, withinDays);
@@ -106,7 +106,7 @@ export class YearPageContexts {
       freeMore: Math.max(0, free.length - SHOWN),
       freeTotal: free.reduce((sum: number, p: { free: number }) => sum + p.free, 0),
       fields: fields.slice(0, SHOWN),
-      outcomes: (await this.overview.outcomes(actor, year.eventId)).map((o: { district: string }) => ({ ...o, districtName: DISTRICTS[o.district as keyof typeof DISTRICTS] ?? o.district })),
+      outcomes: (await this.overview.outcomes(actor, year.eventId)).map((o: { district: string }) => ({ ...o, districtName: districtName(o.district) })),
       settings: { applicationsPerPhase: String(year.applicationsPerPhase), offerHoldDays: String(year.offerHoldDays) },
     };
   }

@@ -1,4 +1,5 @@
 import type { Locale } from '../../../common/errors/error-messages';
+import { DISTRICTS } from '../../../organisations/region';
 import { ACTIVE_APPLICATION, ApplicationStatus, STATUS_NAMES, UNDECIDED } from '../applications/application-status';
 import type { Year } from '../year/years.service';
 
@@ -67,3 +68,6 @@ export function placesGrid(places: Array<{ phase: number; weekday: number; capac
     }),
   }));
 }
+
+/** A district's name as people say it ("Landkreis Nordhausen"), not its key. */
+export const districtName = (key: string | null) => (key ? (DISTRICTS[key as keyof typeof DISTRICTS] ?? key) : null);
