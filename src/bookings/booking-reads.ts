@@ -129,6 +129,12 @@ export class BookingReads {
     return new Map(rows.map((r) => [r.id, { capacity: r.capacity, booked: r.booked, waitlisted: r.waitlisted }]));
   }
 
+  /** Capacity and places taken of pools that never keep a waiting list (a Steckbrief's places): one index read each. */
+  async held(manager: EntityManager, ids: string[]): Promise<Map<string, { capacity: number; booked: number }>> {
+    const rows: Array<{ id: string; capacity: number; booked: number }> = await manager.query(`SELECT id, capacity, booked FROM bookables WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, { capacity: r.capacity, booked: r.booked }]));
+  }
+
   /** The ids of a company's live bookings of one kind in an event, in a fixed order (to lock them in it). */
   async liveIdsOfCompany(manager: EntityManager, eventId: string, companyId: string, kind: BookingKind): Promise<string[]> {
     const rows: Array<{ id: string }> = await manager.query(

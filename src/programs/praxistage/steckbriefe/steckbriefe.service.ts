@@ -200,18 +200,15 @@ export class SteckbriefeService {
       [pupil.eventId],
     );
     if (!phase) return { items: [], total: 0, page, pageSize, phase: null, fields: [], towns: [] };
-    const candidates: Array<PupilSteckbrief & { placeId: string }> = await this.dataSource.query(
-      `SELECT o.id, c.name AS "companyName", o.occupational_field AS "occupationalField", o.apprenticeship, o.tasks, o.expectations, o.description,
-              o.town, o.district, o.street, o.postal_code AS "postalCode", to_char(o.daily_start, 'HH24:MI') AS "dailyStart",
-              to_char(o.daily_end, 'HH24:MI') AS "dailyEnd", o.mentor, sp.id AS "placeId",
-              EXISTS (SELECT 1 FROM praxistage_applications a WHERE a.offer_id = o.id AND a.phase_id = $2 AND a.pupil_id = $4
-                        AND a.status IN ('submitted', 'interview', 'offered', 'accepted')) AS applied
-         FROM practicum_offers o JOIN companies c ON c.id = o.company_id
-         JOIN steckbrief_places sp ON sp.offer_id = o.id AND sp.phase_id = $2 AND sp.weekday = $3
-        WHERE o.event_id = $1 AND o.review_status = 'approved'`,
-      [pupil.eventId, phase.id, pupil.weekday, pupil.pupilId],
+    // first the few columns that decide what is found and in which order, for every place on the day …
+    const candidates: Array<{ id: string; placeId: string; companyName: string; occupationalField: string; town: string }> = await this.dataSource.query(
+      `SELECT o.id, sp.id AS "placeId", c.name AS "companyName", o.occupational_field AS "occupationalField", o.town
+         FROM steckbrief_places sp JOIN practicum_offers o ON o.id = sp.offer_id JOIN companies c ON c.id = o.company_id
+        WHERE sp.phase_id = $1 AND sp.weekday = $2 AND o.review_status = 'approved'`,
+      [phase.id, pupil.weekday],
     );
-    const pools = await this.reads.pools(this.dataSource.manager, candidates.map((c) => c.placeId));
+    // offered places never wait: capacity and places taken are all there is to count
+    const pools = await this.reads.held(this.dataSource.manager, candidates.map((c) => c.placeId));
     const offered = candidates
       .map(({ placeId, ...steckbrief }) => ({ ...steckbrief, capacity: pools.get(placeId)?.capacity ?? 0, free: (pools.get(placeId)?.capacity ?? 0) - (pools.get(placeId)?.booked ?? 0) }))
       .filter((s) => s.capacity > 0);
@@ -220,9 +217,23 @@ export class SteckbriefeService {
     const found = offered
       .filter((s) => (!query.occupationalField || s.occupationalField === query.occupationalField) && (!town || s.town.toLocaleLowerCase('de').includes(town)))
       .sort((a, b) => Number(b.free > 0) - Number(a.free > 0) || GERMAN.compare(a.occupationalField, b.occupationalField) || GERMAN.compare(a.companyName, b.companyName) || a.id.localeCompare(b.id));
+    const shown = found.slice(skip, skip + take);
+    // … then the descriptions of the one page shown
+    const texts = new Map<string, Omit<PupilSteckbrief, 'id' | 'companyName' | 'occupationalField' | 'town' | 'free'>>(
+      (
+        await this.dataSource.query(
+          `SELECT o.id, o.apprenticeship, o.tasks, o.expectations, o.description, o.district, o.street, o.postal_code AS "postalCode",
+                  to_char(o.daily_start, 'HH24:MI') AS "dailyStart", to_char(o.daily_end, 'HH24:MI') AS "dailyEnd", o.mentor,
+                  EXISTS (SELECT 1 FROM praxistage_applications a WHERE a.offer_id = o.id AND a.phase_id = $2 AND a.pupil_id = $3
+                            AND a.status IN ('submitted', 'interview', 'offered', 'accepted')) AS applied
+             FROM practicum_offers o WHERE o.id = ANY($1::uuid[])`,
+          [shown.map((s) => s.id), phase.id, pupil.pupilId],
+        )
+      ).map(({ id, ...rest }: { id: string }) => [id, rest]),
+    );
     const distinct = (values: string[]) => [...new Set(values)].sort(GERMAN.compare);
     return {
-      items: found.slice(skip, skip + take).map(({ capacity: _c, ...s }) => s),
+      items: shown.map(({ capacity: _c, ...s }) => ({ ...s, ...texts.get(s.id)! })),
       total: found.length,
       page,
       pageSize,

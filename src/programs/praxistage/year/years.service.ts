@@ -98,7 +98,11 @@ export class YearsService {
     const event = await this.events.findVisible(actor, eventId, manager).catch(() => {
       throw new NotFoundError('praxistage_year');
     });
-    const [year] = await manager.query(`SELECT applications_per_phase, offer_hold_days FROM praxistage_years WHERE event_id = $1`, [eventId]);
+    // the year and its phases in one round trip: every read of the year's pages starts here
+    const [year] = await manager.query(
+      `SELECT applications_per_phase, offer_hold_days, (SELECT json_agg(p ORDER BY p.number) FROM (${PHASES}) p) AS phases FROM praxistage_years WHERE event_id = $1`,
+      [eventId],
+    );
     if (!year) throw new NotFoundError('praxistage_year');
     return {
       eventId,
@@ -108,7 +112,11 @@ export class YearsService {
       endsOn: event.endsOn,
       applicationsPerPhase: year.applications_per_phase,
       offerHoldDays: year.offer_hold_days,
-      phases: await manager.query(PHASES, [eventId]),
+      phases: (year.phases as Array<Phase & { applicationsOpenAt: string; applicationsCloseAt: string }>).map((p) => ({
+        ...p,
+        applicationsOpenAt: new Date(p.applicationsOpenAt),
+        applicationsCloseAt: new Date(p.applicationsCloseAt),
+      })),
     };
   }
 
