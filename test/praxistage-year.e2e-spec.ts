@@ -252,6 +252,39 @@ describe('Praxistage year: phases, Steckbriefe, pupils who apply, companies who 
     expect(digests.filter((m: { kind: string }) => m.kind === 'unplaced-digest')).toEqual([]);
   });
 
+  it('tells each coordinator once a week which pupils are still without a place when a phase begins within four weeks', async () => {
+    const day = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+    const soon = await organiser
+      .post('/api/v1/praxistage/years', {
+        title: 'Tag in der Praxis bald',
+        firstPhaseYear: Number(day(10).slice(0, 4)),
+        phases: [10, 60, 110, 160].map((start) => ({ firstDay: day(start), lastDay: day(start + 40) })),
+      })
+      .expect(explain(201));
+    const eventId: string = soon.body.eventId;
+    await organiser.post(`/api/v1/events/${eventId}/status`, { status: 'published' }).expect(explain(200));
+    await organiser
+      .patch(`/api/v1/praxistage/years/${eventId}/phases/1`, { applicationsOpenAt: new Date(Date.now() - 3600_000).toISOString(), applicationsCloseAt: new Date(Date.now() + 86400_000).toISOString() })
+      .expect(explain(200));
+    const pupils = await participate(school.client, eventId, 3, classId);
+    const [placed, unplaced] = [pupils.find((p) => p.firstName === 'Mia')!, pupils.find((p) => p.firstName === 'Ben')!];
+    const brief = await approvedSteckbrief(elektro.client, organiser, eventId, [{ phase: 1, weekday: 3, places: 1 }]);
+    const applied = await school.client.post(`/api/v1/praxistage/years/${eventId}/participants/${placed.pupilId}/applications`, { offerId: brief.id }).expect(explain(201));
+    await elektro.client.post(`/api/v1/praxistage/applications/${applied.body.id}/offer`).expect(explain(200));
+    await school.client.post(`/api/v1/praxistage/years/${eventId}/participants/${placed.pupilId}/applications/${applied.body.id}/accept`).expect(explain(200));
+
+    // a new week: its digests have not gone out yet
+    await t.dataSource.query(`DELETE FROM praxistage_digest_runs`);
+    await t.dataSource.query(`DELETE FROM outbox_mails WHERE kind = 'unplaced-digest'`);
+    expect(await t.app.get(ApplicationJobs).sendDigests()).toBe(true);
+    const digests = await t.dataSource.query(`SELECT recipient, subject, text_body FROM outbox_mails WHERE kind = 'unplaced-digest'`);
+    expect(digests.map((m: { recipient: string }) => m.recipient)).toEqual([school.email]);
+    expect(digests[0].text_body).toContain(`${unplaced.lastName}, ${unplaced.firstName} (8a)`);
+    expect(digests[0].text_body).not.toContain(placed.lastName);
+    // the other school takes no part: it gets nothing
+    expect(digests.some((m: { recipient: string }) => m.recipient === otherSchool.email)).toBe(false);
+  });
+
   it('answers a phase that does not exist with 404', async () => {
     for (const phase of ['5', 'x', '0']) {
       const res = await organiser.patch(`/api/v1/praxistage/years/${year.eventId}/phases/${phase}`, { applicationsCloseAt: '2027-02-20T00:00' }).expect(404);
