@@ -56,6 +56,7 @@ export class YearPageContexts {
     const classWeekday = new Map(participation.classWeekdays.map((c: { classId: string; weekday: number }) => [c.classId, String(c.weekday)]));
     return {
       participation,
+      weekdayChoices: [{ value: '', label: text(actor.locale, 'year.choose') }, ...weekdayOptions((key) => text(actor.locale, key))],
       classOptions: classes.map((c) => ({ value: c.id, label: c.name, weekday: classWeekday.get(c.id) ?? '' })),
       participantClasses: [...byClass.entries()].map(([className, pupils]) => ({ className, classId: pupils[0]?.classId, pupils })),
       overview: overview.map((c) => ({
