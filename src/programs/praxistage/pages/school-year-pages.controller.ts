@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { Actor } from '../../../common/identity/actor';
 import { CurrentActor, Roles } from '../../../auth/auth.decorators';
 import { Role } from '../../../common/identity/role';
-import { DomainError, NotFoundError } from '../../../common/errors/domain-error';
+import { DomainError, invalidField, NotFoundError } from '../../../common/errors/domain-error';
 import { UuidParam } from '../../../common/http/uuid-param.pipe';
 import { problemOf, readForm, submitForm } from '../../../web/form';
 import { PageRenderer } from '../../../web/page-renderer';
@@ -63,9 +63,9 @@ export class SchoolYearPagesController {
     await submitForm(res, actor.locale, {
       dto: AddParticipantsDto,
       input: { classIds: body.classId ? [body.classId] : [] },
-      view: async (shown) => this.again(actor, req, res, eventId, { addErrors: { classId: shown.errors['classIds'] ?? shown.errors['classIds.0'] ?? shown.problem }, problem: shown.problem }),
+      view: async (shown) => this.again(actor, req, res, eventId, { addErrors: { classId: shown.errors.classId ?? shown.errors.classIds ?? shown.errors['classIds.0'] ?? shown.problem } }),
       then: async (value) => {
-        if (!value.classIds?.length) throw new NotFoundError('school_class');
+        if (!value.classIds?.length) throw invalidField('classId', 'should not be empty', 'isNotEmpty');
         await this.participation.add(actor, eventId, value);
         return `/praxistage/${eventId}?ok=saved#teilnehmende`;
       },
