@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config/environment';
 import { EMBEDDED_CONNECTION_TIMEOUT_MS, EMBEDDED_POOL_SIZE, EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { waitForDatabase } from './database/wait-for-database';
 import { listenWhileStarting, StandbyServer } from './health/standby-server';
+import { demoOnFirstStart } from './cli/first-start-demo';
 
 async function main() {
   const logger = new Logger('Praxisnah');
@@ -53,10 +54,13 @@ async function main() {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
+  await app.init();
+  const demo = await demoOnFirstStart(app, config);
   await standby?.close();
   await app.listen(config.PORT, config.HOST);
   logger.log(`Praxisnah läuft auf ${config.PUBLIC_URL} (API-Dokumentation: ${config.PUBLIC_URL}/api/docs)`);
   if (embedded) logger.log(`eingebettete Datenbank in ${config.DATA_DIR}`);
+  if (demo) process.stdout.write(`${demo}Die Demo wurde beim ersten Start angelegt, weil die Datenbank leer war (abschalten: DEMO=false).\n\n`);
 }
 
 main().catch((error) => {

@@ -60,4 +60,9 @@ export class AccountsService {
   async emailExists(email: string, manager: EntityManager = this.dataSource.manager) {
     return manager.existsBy(User, { email: email.trim().toLowerCase() });
   }
+
+  /** Whether anyone has an account yet (an empty database is a first start). */
+  async anyAccount() {
+    return this.dataSource.manager.exists(User);
+  }
 }

@@ -24,9 +24,10 @@ export class OrganiserBootstrap implements OnApplicationBootstrap {
   async onApplicationBootstrap() {
     const { ORGANISER_EMAIL: email, ORGANISER_PASSWORD: password } = this.config;
     if (!email || !password) {
-      if (!(await this.dataSource.manager.exists(User))) {
+      // a first start that loads the demo needs no warning
+      if (!this.config.demoOnFirstStart && !(await this.dataSource.manager.exists(User))) {
         this.logger.warn(
-          'Die Datenbank ist leer. Für eine Demo: App beenden, `npm run seed:demo`, neu starten. ' +
+          'Die Datenbank ist leer. Für eine Demo: App beenden, `npm run seed:demo` (oder mit eingebetteter Datenbank ohne DEMO=false neu starten). ' +
             'Für den echten Betrieb: ORGANISER_EMAIL und ORGANISER_PASSWORD setzen (siehe README).',
         );
       }

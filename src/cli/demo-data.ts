@@ -12,6 +12,16 @@ import { schuleTrifftWirtschaftDemo } from '../programs/schule-trifft-wirtschaft
 import { DemoCast, demoDay, DemoLogins } from './demo-cast';
 
 export const DEMO_PASSWORD = 'praxisnah-demo';
+/** The demo's organiser: where it exists, the start page says that this is a demo. */
+export const DEMO_ORGANISER = 'organisation@demo.praxisnah';
+/** The logins the start page of a demo names, by the role's text key. */
+export const DEMO_LOGINS: Array<{ role: string; email: string }> = [
+  { role: 'home.demo.organiser', email: DEMO_ORGANISER },
+  { role: 'home.demo.partner', email: 'partner@demo.praxisnah' },
+  { role: 'home.demo.company', email: 'betrieb@goldkorn.demo' },
+  { role: 'home.demo.school', email: 'schule@lessing.demo' },
+  { role: 'home.demo.tipSchool', email: 'schule@tip-schule1.demo' },
+];
 
 const actorOf = (user: { id: string; role: Role; companyId: string | null; schoolId: string | null }): Actor => ({
   userId: user.id, role: user.role, companyId: user.companyId, schoolId: user.schoolId, locale: 'de', credential: { kind: 'cookie', id: 'demo' },
@@ -25,7 +35,7 @@ export async function createDemo(app: INestApplication): Promise<Required<DemoLo
   const accounts = app.get(AccountsService);
   const registration = app.get(RegistrationService);
   const decisions = app.get(OrganisationDecisionsService);
-  const organiserUser = await accounts.create({ email: 'organisation@demo.praxisnah', name: 'Regionalmanagement (Demo)', password: DEMO_PASSWORD, role: Role.Organiser });
+  const organiserUser = await accounts.create({ email: DEMO_ORGANISER, name: 'Regionalmanagement (Demo)', password: DEMO_PASSWORD, role: Role.Organiser });
   const organiser = actorOf(organiserUser);
   await accounts.create({ email: 'partner@demo.praxisnah', name: 'Agentur für Arbeit (Demo)', password: DEMO_PASSWORD, role: Role.Partner });
 
@@ -84,4 +94,14 @@ export async function createDemo(app: INestApplication): Promise<Required<DemoLo
     }
   }
   return { members, pupilCodes };
+}
+
+/** The logins of a demo in plain words, for the terminal. */
+export function describeDemo({ members, pupilCodes }: Required<DemoLogins>, publicUrl: string): string {
+  const lines = members.map(([role, email]) => `  ${role.padEnd(28)} ${email}`).join('\n');
+  let text = `\nDemo angelegt. Anmelden auf ${publicUrl}/anmelden mit Passwort "${DEMO_PASSWORD}":\n${lines}\n\n`;
+  // pupils have no e-mail and no password: they log in with the code from their school's letter
+  const codes = pupilCodes.map(([code, who]) => `  ${code}   ${who}`).join('\n');
+  if (codes) text += `Schülerinnen und Schüler melden sich auf ${publicUrl}/tip mit ihrem Code an:\n${codes}\n\n`;
+  return text;
 }

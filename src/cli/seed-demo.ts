@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from '../bootstrap';
 import { loadConfig } from '../config/environment';
 import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from '../database/embedded-postgres';
-import { createDemo, DEMO_PASSWORD } from './demo-data';
+import { createDemo, describeDemo } from './demo-data';
 
 /**
  * npm run seed:demo — fills an empty database with a demo of all three programs and
@@ -14,12 +14,7 @@ async function main() {
   const app = await createApp(config, embedded ? { url: embedded.url, poolSize: EMBEDDED_POOL_SIZE } : { url: config.DATABASE_URL!, poolSize: 2 });
   await app.init();
   try {
-    const { members, pupilCodes } = await createDemo(app);
-    const lines = members.map(([role, email]) => `  ${role.padEnd(28)} ${email}`).join('\n');
-    process.stdout.write(`\nDemo angelegt. Anmelden auf ${config.PUBLIC_URL}/anmelden mit Passwort "${DEMO_PASSWORD}":\n${lines}\n\n`);
-    // pupils have no e-mail and no password: they log in with the code from their school's letter
-    const codes = pupilCodes.map(([code, who]) => `  ${code}   ${who}`).join('\n');
-    if (codes) process.stdout.write(`Schülerinnen und Schüler melden sich auf ${config.PUBLIC_URL}/tip mit ihrem Code an:\n${codes}\n\n`);
+    process.stdout.write(describeDemo(await createDemo(app), config.PUBLIC_URL));
   } finally {
     await app.close();
     await embedded?.stop();

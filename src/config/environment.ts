@@ -58,6 +58,10 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(24 * 90)
   SESSION_TTL_HOURS = 12;
 
+  /** On a first start with an empty embedded database (not in production): load the demo. */
+  @Transform(toBool) @IsBoolean()
+  DEMO = true;
+
   @Transform(toInt) @IsInt() @Min(8) @Max(128)
   PASSWORD_MIN_LENGTH = 10;
 
@@ -139,6 +143,8 @@ export const ENVIRONMENT_VARIABLES: readonly string[] = [
 export type AppConfig = Readonly<Environment> & {
   readonly cookieSecure: boolean;
   readonly embeddedDatabase: boolean;
+  /** A first start loads the demo: the embedded database, DEMO not off, no organiser configured, not production. */
+  readonly demoOnFirstStart: boolean;
 };
 
 export class ConfigError extends Error {
@@ -175,5 +181,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...parsed,
     cookieSecure: parsed.NODE_ENV === 'production',
     embeddedDatabase: !parsed.DATABASE_URL,
+    demoOnFirstStart: !parsed.DATABASE_URL && parsed.DEMO && !parsed.ORGANISER_EMAIL && parsed.NODE_ENV !== 'production',
   });
 }

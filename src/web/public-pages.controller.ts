@@ -7,6 +7,7 @@ import { UuidParam } from '../common/http/uuid-param.pipe';
 import { PROGRAMS } from '../events/event-status';
 import { EventsService } from '../events/events.service';
 import { EventPage } from './event-page';
+import { DEMO_LOGINS, DEMO_ORGANISER, DEMO_PASSWORD } from '../cli/demo-data';
 import { PageRenderer } from './page-renderer';
 import { LANGUAGE_COOKIE, pageContext, pageLocale } from './web-context';
 import { WebExceptionFilter } from './web-exception.filter';
@@ -29,8 +30,10 @@ export class PublicPagesController {
     const today = new Date().toISOString().slice(0, 10);
     const upcoming = await this.events.list(req.actor, { from: today, status: 'published', page: 1, pageSize: 50 });
     const locale = pageLocale(req);
+    // where the demo was loaded, the start page says so and names its logins
+    const demo = (await this.accounts.emailExists(DEMO_ORGANISER)) ? { password: DEMO_PASSWORD, logins: DEMO_LOGINS } : null;
     res.send(
-      this.pages.render('home', pageContext(req, res, locale === 'de' ? 'Start' : 'Home', { section: 'home', programs: PROGRAMS, events: upcoming.items })),
+      this.pages.render('home', pageContext(req, res, locale === 'de' ? 'Start' : 'Home', { section: 'home', programs: PROGRAMS, events: upcoming.items, demo })),
     );
   }
 
