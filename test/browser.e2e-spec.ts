@@ -448,6 +448,31 @@ const PAGE_WAIT_MS = 30_000;
     await context.close();
   });
 
+  it('is refused nothing by its own content policy: pages and the printable lists keep their styles', async () => {
+    // without bypassing the policy, as a person's browser enforces it
+    const context = await browser.newContext({ locale: 'de-DE' });
+    context.setDefaultTimeout(PAGE_WAIT_MS);
+    const page = await context.newPage();
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(`${page.url()}: ${message.text()}`);
+    });
+    await page.goto(`${base}/anmelden`);
+    await page.locator('#email').fill(organiserEmail);
+    await page.locator('#password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/anmelden'));
+    for (const path of ['/', `/veranstaltungen/${fairId}`, '/verwaltung', `/verwaltung/veranstaltungen/${fairId}`, `/api/v1/events/${fairId}/lists/stands?format=html`]) {
+      await page.goto(`${base}${path}`);
+      await page.waitForLoadState('load');
+    }
+    // the print view of a list is styled: bordered cells in the sans-serif of the pages
+    const header = page.locator('th').first();
+    expect(await header.evaluate((th) => [getComputedStyle(th).borderTopStyle, getComputedStyle(th).fontFamily])).toEqual(['solid', 'Arial, Helvetica, sans-serif']);
+    expect(refused).toEqual([]);
+    await context.close();
+  });
+
   it('found no accessibility problems on any page visited', () => {
     expect(checkedPages.length).toBeGreaterThanOrEqual(12);
     expect(problems).toEqual([]);

@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parse } from 'csv-parse/sync';
+import request from 'supertest';
 import ExcelJS from 'exceljs';
 import { Role } from '../src/common/identity/role';
 import { ApiClient, explain, newClass, newCompany, newEvent, newPupil, newSchool, newStaff, newTimeSlot, standApplication } from './support/factories';
@@ -47,7 +48,7 @@ describe('attendee lists: CSV, xlsx and printable pages', () => {
     expect(res.text.split('\r\n')[0]).toBe('\uFEFFStand;Unternehmen;Ansprechperson;Telefon;Größe;Innen/Außen;Strom;Mitmachaktion;Personal;Status');
     const rows = csvRows(res.text);
     expect(rows.map((r) => r.Stand)).toEqual(['1', '2']); // confirmed only, by stand number
-    expect(rows[0]).toMatchObject({ Unternehmen: 'Bäckerei Süß; & Söhne', Ansprechperson: 'Jürgen "Teig" Ofen', Strom: 'ja', Mitmachaktion: 'Brezeln\nflechten', 'Innen/Außen': 'innen' });
+    expect(rows[0]).toMatchObject({ Unternehmen: 'Bäckerei Süß; & Söhne', Ansprechperson: 'Jürgen "Teig" Ofen', Strom: 'ja', Mitmachaktion: 'Brezeln\nflechten', 'Innen/Außen': 'innen', Status: 'bestätigt' });
     // a cell a spreadsheet would run as a formula is defused
     expect(rows[1].Unternehmen).toBe(`'=HYPERLINK("http://evil.example","Klick")`);
     expect(rows[1].Mitmachaktion).toBe(`'+Löten lernen`);
@@ -64,11 +65,11 @@ describe('attendee lists: CSV, xlsx and printable pages', () => {
   it('lists class visits per time slot with the totals of each slot', async () => {
     const rows = csvRows((await list('class-visits').expect(200)).text);
     expect(rows.map((r) => [r['Zeitfenster ab'], r.Schule, r.Klasse, r.Personen])).toEqual([
-      ['08.05.2027, 08:30', 'Regelschule Nord', '8a', '22'],
-      ['08.05.2027, 08:30', 'Regelschule Nord', '8b', '19'],
-      ['08.05.2027, 08:30', 'Summe / total', '', '41'],
-      ['08.05.2027, 10:30', 'Regelschule Nord', '9a', '27'],
-      ['08.05.2027, 10:30', 'Summe / total', '', '27'],
+      ['08.05.2027 08:30', 'Regelschule Nord', '8a', '22'],
+      ['08.05.2027 08:30', 'Regelschule Nord', '8b', '19'],
+      ['08.05.2027 08:30', 'Summe / total', '', '41'],
+      ['08.05.2027 10:30', 'Regelschule Nord', '9a', '27'],
+      ['08.05.2027 10:30', 'Summe / total', '', '27'],
     ]);
     expect(rows[2]).toMatchObject({ 'Schüler/innen': '38', Lehrkräfte: '3' });
   });
@@ -88,6 +89,7 @@ describe('attendee lists: CSV, xlsx and printable pages', () => {
     expect(sheet.getColumn(2).width).toBe(30);
     expect(sheet.getRow(2).getCell(1).value).toBe(1);
     expect(sheet.getRow(2).getCell(7).value).toBe(true);
+    expect(sheet.getRow(2).getCell(10).value).toBe('bestätigt');
     expect(sheet.getRow(3).getCell(2).value).toBe(`'=HYPERLINK("http://evil.example","Klick")`);
     expect(sheet.rowCount).toBe(3);
   });
@@ -98,7 +100,10 @@ describe('attendee lists: CSV, xlsx and printable pages', () => {
     expect(res.text).toMatch(/^<!DOCTYPE html>\s*<html lang="de">/);
     expect(res.text).toContain('<th scope="col">Mitmachaktion</th>');
     expect(res.text).toContain('Bäckerei Süß; &amp; Söhne');
-    expect(res.text).toContain('@page { size: A4 landscape');
+    // the print styles come from the app's address, which the content policy allows (no inline style)
+    expect(res.text).toContain('<link rel="stylesheet" href="/static/list.css">');
+    expect(res.text).not.toContain('<style');
+    expect((await request(t.http).get('/static/list.css').expect(200)).text).toContain('@page { size: A4 landscape');
     const empty = await list('stands', '?format=html&status=pending').expect(200);
     expect(empty.text).toContain('Keine Einträge für diese Auswahl.');
   });
@@ -216,8 +221,9 @@ describe('attendee lists of a school day and of Praxistage', () => {
     const benDays = (await school.client.get(`/api/v1/bookings/${benMonday.body.id}/dates`)).body.days.map((d: { date: string }) => d.date);
     expect(benDays).toEqual(['2027-03-01', '2027-03-08', '2027-03-15', '2027-04-05', '2027-04-12']); // 22 March holidays, 29 March Ostermontag
     expect(roster).toEqual([
-      expect.objectContaining({ 'Schüler/in': 'Ast, Mia', Klasse: '8c', Schule: 'Lessingschule', Unternehmen: 'Tischlerei Span', Wochentag: 'Fr', 'Erster Tag': '01.03.2027', 'Letzter Tag': '16.04.2027', 'Anzahl Tage': String(apiDays) }),
-      expect.objectContaining({ 'Schüler/in': 'Brett, Ben', Wochentag: 'Mo', 'Anzahl Tage': String(benDays.length) }),
+      expect.objectContaining({ 'Schüler/in': 'Ast, Mia', Klasse: '8c', Schule: 'Lessingschule', Unternehmen: 'Tischlerei Span', Wochentag: 'Fr', 'Erster Tag': '05.03.2027', 'Letzter Tag': '16.04.2027', 'Anzahl Tage': String(apiDays) }),
+      // the first and last practice day, not the placement's bounds: Monday 12 April is Ben's last
+      expect.objectContaining({ 'Schüler/in': 'Brett, Ben', Wochentag: 'Mo', 'Erster Tag': '01.03.2027', 'Letzter Tag': '12.04.2027', 'Anzahl Tage': String(benDays.length) }),
     ]);
 
     const sheet = csvRows((await organiser.get(`/api/v1/events/${term.id}/lists/attendance?companyId=${company.id}&month=2027-03`).expect(200)).text);

@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { ListQuery } from './list-filters';
 import type { Locale } from '../common/errors/error-messages';
 
-export type CellKind = 'text' | 'number' | 'date' | 'datetime' | 'time';
+/** `status`: a booking's status, written as a word in the reader's language. */
+export type CellKind = 'text' | 'number' | 'date' | 'datetime' | 'time' | 'status';
 
 export interface Column {
   key: string;

@@ -5,6 +5,7 @@ import Handlebars from 'handlebars';
 import type { Locale } from '../common/errors/error-messages';
 import { formatDate, formatDateTime } from '../common/time/berlin';
 import { texts } from './i18n/texts';
+import { DISTRICTS } from '../organisations/region';
 
 const VIEWS = join(__dirname, 'views');
 
@@ -36,6 +37,8 @@ export class PageRenderer {
     this.hbs.registerHelper('cellOf', (cells: Array<{ eventClassId: string; periodId: string }>, classId: string, periodId: string) =>
       cells.find((cell) => cell.eventClassId === classId && cell.periodId === periodId),
     );
+    // a district's name as people say it, not its key
+    this.hbs.registerHelper('districtName', (key: string) => DISTRICTS[key as keyof typeof DISTRICTS] ?? key);
     this.hbs.registerHelper('json', (value: unknown) => JSON.stringify(value));
     this.hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
     this.hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));

@@ -7,7 +7,10 @@ import { cellText } from '../cell-format';
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** A page to print (A4 landscape), with the header row repeated on every printed page. */
+/**
+ * A page to print (A4 landscape), with the header row repeated on every printed page. Its
+ * styles come from the app's own address: the content policy allows no inline styles.
+ */
 export async function writeHtml(list: AttendeeList, locale: Locale, out: Writable): Promise<void> {
   const put = async (chunk: string) => {
     if (!out.write(chunk)) await once(out, 'drain');
@@ -19,16 +22,7 @@ export async function writeHtml(list: AttendeeList, locale: Locale, out: Writabl
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
-<style>
-  body { font-family: Arial, Helvetica, sans-serif; color: #1d1d1b; margin: 1.5rem; }
-  table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
-  caption { text-align: left; font-size: 1.3rem; font-weight: bold; margin-bottom: 0.75rem; }
-  th, td { border: 1px solid #6b6b66; padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; }
-  th { background: #e8e8e2; }
-  thead { display: table-header-group; }
-  tr { break-inside: avoid; }
-  @page { size: A4 landscape; margin: 1cm; }
-</style>
+<link rel="stylesheet" href="/static/list.css">
 </head>
 <body>
 <table>

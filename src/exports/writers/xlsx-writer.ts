@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { TZDate } from '@date-fns/tz';
 import type { Locale } from '../../common/errors/error-messages';
 import { AttendeeList, CellKind, neutralise } from '../attendee-list';
+import { STATUS_WORDS } from '../cell-format';
 
 /** Excel keeps no time zones: a Berlin wall-clock time is written as that clock time. */
 function berlinClock(value: Date | string): Date {
@@ -10,8 +11,9 @@ function berlinClock(value: Date | string): Date {
   return new Date(Date.UTC(zoned.getFullYear(), zoned.getMonth(), zoned.getDate(), zoned.getHours(), zoned.getMinutes()));
 }
 
-function cell(value: unknown, kind: CellKind = 'text'): ExcelJS.CellValue {
+function cell(value: unknown, kind: CellKind = 'text', locale: Locale = 'de'): ExcelJS.CellValue {
   if (value === null || value === undefined) return null;
+  if (kind === 'status') return STATUS_WORDS[locale][String(value)] ?? neutralise(String(value));
   if (kind === 'date' && typeof value === 'string') return new Date(`${value}T00:00:00Z`);
   if ((kind === 'datetime' || kind === 'time') && (value instanceof Date || typeof value === 'string')) return berlinClock(value);
   if (typeof value === 'number' || typeof value === 'boolean') return value;
@@ -32,7 +34,7 @@ export async function writeXlsx(list: AttendeeList, locale: Locale, out: Writabl
   header.font = { bold: true };
   header.commit();
   for await (const row of list.rows) {
-    sheet.addRow(list.columns.map((c) => cell(row[c.key], c.kind))).commit();
+    sheet.addRow(list.columns.map((c) => cell(row[c.key], c.kind, locale))).commit();
   }
   sheet.commit();
   await workbook.commit();

@@ -18,7 +18,7 @@ export function standList(dataSource: DataSource, eventId: string, query: ListQu
       { key: 'power_needed', header: { de: 'Strom', en: 'Power' }, width: 7 },
       { key: 'hands_on_activity', header: { de: 'Mitmachaktion', en: 'Hands-on activity' }, width: 40 },
       { key: 'staff_count', header: { de: 'Personal', en: 'Staff' }, width: 9, kind: 'number' },
-      { key: 'status', header: { de: 'Status', en: 'Status' }, width: 12 },
+      { key: 'status', header: { de: 'Status', en: 'Status' }, width: 12, kind: 'status' },
     ],
     rows: listRows(dataSource, {
       eventId,
@@ -64,7 +64,7 @@ export function classVisitList(dataSource: DataSource, eventId: string, query: L
       { key: 'persons', header: { de: 'Personen', en: 'Persons' }, width: 9, kind: 'number' },
       { key: 'contact', header: { de: 'Ansprechperson', en: 'Contact' }, width: 22 },
       { key: 'phone', header: { de: 'Telefon', en: 'Phone' }, width: 16 },
-      { key: 'status', header: { de: 'Status', en: 'Status' }, width: 12 },
+      { key: 'status', header: { de: 'Status', en: 'Status' }, width: 12, kind: 'status' },
     ],
     rows: withSlotTotals(rows),
   };

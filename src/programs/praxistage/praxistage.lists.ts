@@ -42,7 +42,9 @@ export async function rosterList(dataSource: DataSource, eventId: string, query:
   const schoolHolidays = await holidaysOf(dataSource);
   async function* rows() {
     for await (const row of placements(dataSource, eventId, query)) {
-      yield { ...row, weekday_name: WEEKDAY.de[row.weekday], days: scheduleOf(row, schoolHolidays).days.length };
+      const { days } = scheduleOf(row, schoolHolidays);
+      // the first and last day the pupil is really there, not the bounds of the placement
+      yield { ...row, weekday_name: WEEKDAY.de[row.weekday], first_date: days[0]?.date ?? null, last_date: days.at(-1)?.date ?? null, days: days.length };
     }
   }
   return {
@@ -58,7 +60,7 @@ export async function rosterList(dataSource: DataSource, eventId: string, query:
       { key: 'first_date', header: { de: 'Erster Tag', en: 'First day' }, width: 12, kind: 'date' },
       { key: 'last_date', header: { de: 'Letzter Tag', en: 'Last day' }, width: 12, kind: 'date' },
       { key: 'days', header: { de: 'Anzahl Tage', en: 'Days' }, width: 11, kind: 'number' },
-      { key: 'status', header: { de: 'Status', en: 'Status' }, width: 12 },
+      { key: 'status', header: { de: 'Status', en: 'Status' }, width: 12, kind: 'status' },
     ],
     rows: rows(),
   };
