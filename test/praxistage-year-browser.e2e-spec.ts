@@ -252,7 +252,7 @@ const PHASE_1_TUESDAYS = ['2027-02-09', '2027-02-16', '2027-02-23', '2027-03-02'
     await expectVisible(page.getByText('Du suchst gerade für Phase 2:'));
     await page.getByRole('link', { name: 'Tischlerei Holzwerk' }).click();
     await page.getByRole('button', { name: 'Jetzt bewerben' }).click();
-    await expectVisible(page.getByText('Bei diesem Unternehmen war der Schüler / die Schülerin schon in einer früheren Phase.'));
+    await expectVisible(page.getByText('Bei diesem Betrieb warst du schon in einer früheren Phase.'));
     await checked(page, 'schueler-gleicher-betrieb');
     await context.close();
   });

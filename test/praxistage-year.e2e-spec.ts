@@ -303,6 +303,34 @@ describe('Praxistage year: phases, Steckbriefe, pupils who apply, companies who 
     await ben.post(`/api/v1/pupil/applications/${miaToMetall}/withdraw`).expect(404);
   });
 
+  it('lets a pupil placed in one open phase apply in the next one open beside it', async () => {
+    // phase 1's window opened again while phase 2's is open: the windows of neighbouring phases may overlap
+    await organiser
+      .patch(`/api/v1/praxistage/years/${year.eventId}/phases/1`, { applicationsOpenAt: new Date(Date.now() - 7200_000).toISOString(), applicationsCloseAt: new Date(Date.now() + 3600_000).toISOString() })
+      .expect(explain(200));
+    // Mia has her place in phase 1: she looks for phase 2; Ben has none in phase 1 yet
+    expect((await mia.get('/api/v1/pupil/steckbriefe').expect(200)).body.phase).toBe(2);
+    expect((await ben.get('/api/v1/pupil/steckbriefe').expect(200)).body.phase).toBe(1);
+  });
+
+  it('keeps a school\'s weekday while its pupils hold applications or places for that day', async () => {
+    const res = await school.client.put(`/api/v1/praxistage/years/${year.eventId}/participation`, { weekday: 2 }).expect(409);
+    expect(res.body.code).toBe('weekday_in_use');
+    expect((await school.client.get(`/api/v1/praxistage/years/${year.eventId}/participation`).expect(200)).body.weekday).toBe(3);
+  });
+
+  it('sends an approved Steckbrief whose texts the company changes back to review; pupils see it again once approved', async () => {
+    const brief = await approvedSteckbrief(elektro.client, organiser, year.eventId, [{ phase: 2, weekday: 3, places: 1 }], { occupationalField: 'Energie' });
+    await mia.get(`/api/v1/pupil/steckbriefe/${brief.id}`).expect(200);
+    const changed = await elektro.client.patch(`/api/v1/praxistage/steckbriefe/${brief.id}`, { tasks: 'Jetzt auch Solaranlagen' }).expect(explain(200));
+    expect(changed.body.reviewStatus).toBe('submitted');
+    await mia.get(`/api/v1/pupil/steckbriefe/${brief.id}`).expect(404);
+    await organiser.post(`/api/v1/praxistage/steckbriefe/${brief.id}/review`, { decision: 'approve' }).expect(explain(200));
+    expect((await mia.get(`/api/v1/pupil/steckbriefe/${brief.id}`).expect(200)).body.tasks).toBe('Jetzt auch Solaranlagen');
+    // the organiser's own corrections need no second look
+    expect((await organiser.patch(`/api/v1/praxistage/steckbriefe/${brief.id}`, { mentor: 'Frau Strom' }).expect(200)).body.reviewStatus).toBe('approved');
+  });
+
   async function openPhaseTwo() {
     await organiser
       .patch(`/api/v1/praxistage/years/${year.eventId}/phases/1`, { applicationsCloseAt: new Date(Date.now() - 60_000).toISOString(), applicationsOpenAt: new Date(Date.now() - 7200_000).toISOString() })

@@ -92,12 +92,12 @@ export const bookingErrors = defineErrors({
   },
   same_company_again: {
     status: 409,
-    de: 'Bei diesem Unternehmen war der Schüler / die Schülerin schon in einer früheren Phase. Jede Phase geht in ein anderes Unternehmen.',
+    de: 'Bei diesem Betrieb warst du schon in einer früheren Phase. In jeder Phase geht es in einen anderen Betrieb.',
     en: 'This pupil was already with this company in an earlier phase. Each phase is with a different company.',
   },
   same_field_again: {
     status: 409,
-    de: 'Dieses Berufsfeld gab es für den Schüler / die Schülerin schon in einer früheren Phase. Jede Phase zeigt ein anderes Berufsfeld.',
+    de: 'Dieses Berufsfeld hattest du schon in einer früheren Phase. In jeder Phase lernst du ein anderes Berufsfeld kennen.',
     en: 'This pupil already had this occupational field in an earlier phase. Each phase shows a different field.',
   },
   no_place_free: {

@@ -41,7 +41,8 @@ export class PageRenderer {
     this.hbs.registerHelper('districtName', (key: string) => DISTRICTS[key as keyof typeof DISTRICTS] ?? key);
     this.hbs.registerHelper('json', (value: unknown) => JSON.stringify(value));
     this.hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
-    this.hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+    // the first value that is set, as JavaScript's `||`: a condition, or a value with a fallback
+    this.hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).find(Boolean) ?? false);
     this.hbs.registerHelper('date', (value: string, options: Handlebars.HelperOptions) =>
       value ? formatDate(String(value).slice(0, 10), options.data.root.locale ?? 'de') : '',
     );

@@ -24,6 +24,7 @@ export function pageContext(req: Request, res: Response, title: string, extra: R
     otherLocale: locale === 'de' ? 'en' : 'de',
     title,
     path: req.originalUrl.split('?')[0],
+    back: backAddress(req),
     csrfToken: res.locals.csrfToken,
     actor,
     isStaff: actor ? isStaff(actor.role) : false,
@@ -36,3 +37,17 @@ export function pageContext(req: Request, res: Response, title: string, extra: R
 }
 
 export const text = (locale: Locale, key: string) => texts[locale][key] ?? texts.de[key] ?? key;
+
+/**
+ * Where the language switch returns: the page as it is (with its filters); after a form that
+ * was sent and shown again, the page the form was on, since a form's address is no page.
+ */
+function backAddress(req: Request): string {
+  if (req.method === 'GET') return req.originalUrl;
+  try {
+    const from = new URL(String(req.headers.referer ?? ''));
+    return from.host === req.headers.host ? `${from.pathname}${from.search}` : '/';
+  } catch {
+    return '/';
+  }
+}

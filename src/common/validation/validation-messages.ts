@@ -48,6 +48,7 @@ export const namedMessages: Record<string, { de: string; en: string }> = {
   dateTime: { de: 'muss ein Zeitpunkt wie 2027-05-08T08:30 sein (ohne Zeitzone: deutsche Zeit)', en: 'must be a time such as 2027-05-08T08:30 (without offset: German time)' },
   clockTime: { de: 'muss eine Uhrzeit wie 07:30 sein', en: 'must be a time of day such as 07:30' },
   notAfterStart: { de: 'muss nach dem Beginn liegen', en: 'must be after the start' },
+  notInFuture: { de: 'muss in der Zukunft liegen', en: 'must be in the future' },
   requiredForProgram: { de: 'fehlt (für dieses Programm nötig)', en: 'is required for this program' },
   notForProgram: { de: 'gibt es bei diesem Programm nicht', en: 'does not exist for this program' },
   notInEvent: { de: 'gehört nicht zu dieser Veranstaltung', en: 'does not belong to this event' },

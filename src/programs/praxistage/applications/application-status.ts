@@ -16,7 +16,7 @@ export const STATUS_NAMES: Record<ApplicationStatus, { de: string; en: string }>
   interview: { de: 'zum Gespräch eingeladen', en: 'invited to an interview' },
   offered: { de: 'Platz angeboten', en: 'place offered' },
   accepted: { de: 'Platz angenommen', en: 'place accepted' },
-  declined_by_company: { de: 'Absage vom Unternehmen', en: 'declined by the company' },
+  declined_by_company: { de: 'Absage vom Betrieb', en: 'declined by the company' },
   declined_by_pupil: { de: 'Angebot abgelehnt', en: 'offer declined' },
   withdrawn: { de: 'zurückgezogen', en: 'withdrawn' },
   lapsed: { de: 'Angebot abgelaufen', en: 'offer lapsed' },

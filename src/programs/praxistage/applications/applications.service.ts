@@ -9,6 +9,7 @@ import { BookingEngine } from '../../../bookings/booking-engine';
 import { BookingReads } from '../../../bookings/booking-reads';
 import { YearsService } from '../year/years.service';
 import { ApplicationMails } from './application-mails';
+import { APPLICATION_PHASE } from './application-phase';
 import { ACTIVE_APPLICATION, ApplicationStatus, UNDECIDED } from './application-status';
 import { ApplicationListQuery, ApplyDto, DeclineDto, InterviewDto } from './application.dto';
 
@@ -42,14 +43,15 @@ const LIST = `
          a.interview_at AS "interviewAt", a.interview_place AS "interviewPlace", a.interview_note AS "interviewNote",
          a.reason, a.offered_until AS "offeredUntil", a.booking_id AS "bookingId", a.offer_id AS "offerId",
          p.first_name AS "firstName", p.last_name AS "lastName", c.name AS "className", s.name AS "schoolName",
-         co.name AS "companyName", a.company_id AS "companyId", o.occupational_field AS "occupationalField", o.town
+         co.name AS "companyName", a.company_id AS "companyId", o.occupational_field AS "occupationalField", o.town,
+         ph.last_day::text AS "phaseLastDay", (SELECT x.kind FROM praxistage_outcomes x WHERE x.booking_id = a.booking_id) AS outcome
     FROM praxistage_applications a
     JOIN praxistage_phases ph ON ph.id = a.phase_id
     JOIN pupils p ON p.id = a.pupil_id LEFT JOIN school_classes c ON c.id = p.class_id
     JOIN schools s ON s.id = a.school_id JOIN companies co ON co.id = a.company_id
     JOIN practicum_offers o ON o.id = a.offer_id`;
 
-const TOOK_ANOTHER = { de: 'Die Schülerin / der Schüler hat einen anderen Platz angenommen.', en: 'The pupil has accepted another place.' };
+const TOOK_ANOTHER = { de: 'Ein anderer Platz in dieser Phase wurde angenommen.', en: 'Another place in this phase was accepted.' };
 
 /**
  * Applications of the Praxistage year: pupils apply (or their school for them), companies
@@ -76,10 +78,7 @@ export class ApplicationsService {
     const id = await inTransaction(this.dataSource, async (manager) => {
       await this.lockPupil(manager, pupil);
       // the phase row is read for share: a change of its window waits for this application, or this one sees it
-      const [phase] = await manager.query(
-        `SELECT id, number FROM praxistage_phases WHERE event_id = $1 AND now() >= applications_open_at AND now() < applications_close_at ORDER BY number LIMIT 1 FOR SHARE`,
-        [pupil.eventId],
-      );
+      const [phase] = await manager.query(`${APPLICATION_PHASE} FOR SHARE OF ph`, [pupil.eventId, pupil.pupilId]);
       if (!phase) throw new DomainError('no_phase_open');
       const [year] = await manager.query(
         `SELECT y.applications_per_phase AS max, e.status FROM praxistage_years y JOIN events e ON e.id = y.event_id WHERE y.event_id = $1`,
@@ -128,6 +127,8 @@ export class ApplicationsService {
   }
 
   async invite(actor: Actor, applicationId: string, dto: InterviewDto) {
+    // an interview the pupil could never go to is a typing error
+    if (dto.at.getTime() <= Date.now()) throw invalidField('at', 'notInFuture', 'future');
     await inTransaction(this.dataSource, async (manager) => {
       const application = await this.ofCompany(manager, actor, applicationId);
       if (!UNDECIDED.includes(application.status)) throw new DomainError('application_state', { status: application.status });

@@ -56,7 +56,7 @@ export class CompanyApplicationsPagesController {
     await submitForm(res, actor.locale, {
       dto: (decision === 'einladen' ? InterviewDto : DeclineDto) as new () => InterviewDto | DeclineDto,
       input: decision === 'einladen' ? withoutBlanks({ at: body.at, place: body.place, note: body.note }) : withoutBlanks({ reason: body.reason }),
-      view: async (shown) => this.pages.render('year-applications', await this.context(actor, req, res, application.eventId, {}, { formFor: applicationId, formValues: body, ...shown })),
+      view: async (shown) => this.pages.render('year-applications', await this.context(actor, req, res, application.eventId, {}, { formFor: applicationId, formDecision: decision, formValues: body, ...shown })),
       statusOf: (error) => (error.code === 'validation_failed' ? 400 : 409),
       then: async (value) => {
         if (decision === 'einladen') await this.applications.invite(actor, applicationId, value as InterviewDto);
@@ -95,11 +95,13 @@ export class CompanyApplicationsPagesController {
     const query = await readForm(ApplicationListQuery, withoutBlanks({ phase: raw.phase, weekday: raw.weekday, status: raw.status }), actor.locale);
     // a refused decision shows its messages and what was typed in its own card only
     const rows = applicationRows(await this.applications.list(actor, eventId, query.value ?? {}), actor.locale).map((row) =>
-      row.id === extra.formFor ? { ...row, formErrors: extra.errors, formValues: extra.formValues } : { ...row, formValues: {} },
+      row.id === extra.formFor
+        ? { ...row, formErrors: extra.errors, formValues: extra.formValues, openInvite: extra.formDecision === 'einladen', openDecline: extra.formDecision === 'absagen' }
+        : { ...row, formValues: {} },
     );
     const label = (key: string) => text(actor.locale, key);
     return pageContext(req, res, `${text(actor.locale, 'year.applications.title')}: ${year.title}`, {
-      section: 'bookings',
+      section: 'praxistage',
       year,
       rows,
       filter: { phase: raw.phase ?? '', weekday: raw.weekday ?? '', status: raw.status ?? '' },

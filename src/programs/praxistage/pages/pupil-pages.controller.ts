@@ -56,7 +56,7 @@ export class PupilPagesController {
     await submitForm(res, pageLocale(req), {
       dto: PupilLoginDto,
       input: { code: body.code },
-      view: (shown) => this.pages.render('pupil-login', this.context(req, res, undefined, 'tip.login.title', { next, ...shown })),
+      view: (shown) => this.pages.render('pupil-login', this.context(req, res, undefined, 'tip.login.title', { next, values: { code: body.code }, ...shown })),
       statusOf: (error) => (error.code === 'rate_limited' ? 429 : 401),
       then: async (value) => {
         const { secret, expiresAt } = await this.sessions.login(value.code, req.ip ?? 'unknown');
@@ -71,7 +71,7 @@ export class PupilPagesController {
   async logout(@CurrentPupil() pupil: PupilSession, @Res() res: Response) {
     await this.sessions.logout(pupil.sessionId);
     res.clearCookie(PUPIL_COOKIE, this.sessions.cookieOptions());
-    res.redirect(303, '/tip?ok=loggedOut');
+    res.redirect(303, '/tip?ok=pupilLoggedOut');
   }
 
   @Get('plaetze')
@@ -84,7 +84,9 @@ export class PupilPagesController {
     const year = await this.years.get(undefined, pupil.eventId);
     const mine = await this.applications.forPupil(pupil);
     const phase = phaseOf(year, found.phase);
-    const used = mine.filter((a: { phase: number; status: string }) => a.phase === found.phase && ['submitted', 'interview', 'offered', 'accepted'].includes(a.status)).length;
+    const inPhase = mine.filter((a: { phase: number; status: string }) => a.phase === found.phase && ['submitted', 'interview', 'offered', 'accepted'].includes(a.status));
+    const used = inPhase.length;
+    const placed = inPhase.some((a: { status: string }) => a.status === 'accepted');
     res.status(query.errors ? 400 : 200).send(
       this.pages.render(
         'pupil-search',
@@ -95,6 +97,9 @@ export class PupilPagesController {
           filter,
           errors: query.errors,
           used,
+          placed,
+          // a window closing at midnight is read as "until the day before, 23:59"
+          closesAt: phase ? new Date(new Date(phase.applicationsCloseAt).getTime() - 60_000) : null,
           limit: year.applicationsPerPhase,
           fields: found.fields.map((value) => ({ value, label: value })),
           pager: pager(found.page, found.total, { feld: filter.occupationalField, ort: filter.town }),
@@ -159,18 +164,25 @@ export class PupilPagesController {
   private async steckbriefContext(pupil: PupilSession, req: Request, res: Response, steckbriefId: string, extra: Record<string, unknown>) {
     const steckbrief = await this.steckbriefe.oneForPupil(pupil, steckbriefId);
     const year = await this.years.get(undefined, pupil.eventId);
-    const open = year.phases.find((p) => p.open);
+    const phase = await this.steckbriefe.applicationPhase(pupil);
+    const open = year.phases.find((p) => p.number === phase?.number);
     const place = steckbrief.places.find((p) => p.phase === open?.number && p.weekday === pupil.weekday);
-    const applied = (await this.applications.forPupil(pupil)).some(
-      (a: { offerId: string; phase: number; status: string }) => a.offerId === steckbriefId && a.phase === open?.number && ['submitted', 'interview', 'offered', 'accepted'].includes(a.status),
+    const inPhase = (await this.applications.forPupil(pupil)).filter(
+      (a: { phase: number; status: string }) => a.phase === open?.number && ['submitted', 'interview', 'offered', 'accepted'].includes(a.status),
     );
+    const applied = inPhase.some((a: { offerId: string }) => a.offerId === steckbriefId);
+    const placed = inPhase.some((a: { status: string }) => a.status === 'accepted');
+    const limitReached = inPhase.length >= year.applicationsPerPhase;
     return this.context(req, res, pupil, 'tip.steckbrief.title', {
       section: 'places',
       title: `${steckbrief.companyName}: ${steckbrief.occupationalField}`,
-      steckbrief: { ...steckbrief, district: districtName(steckbrief.district) },
+      steckbrief: { ...steckbrief, district: districtName(steckbrief.district), dailyStart: steckbrief.dailyStart.slice(0, 5), dailyEnd: steckbrief.dailyEnd.slice(0, 5) },
       place,
       open,
       applied,
+      placed,
+      limitReached,
+      limit: year.applicationsPerPhase,
       values: {},
       ...extra,
     });
@@ -186,6 +198,8 @@ export class PupilPagesController {
   /** The pupil's pages have their own menu: places, applications, log out. */
   private context(req: Request, res: Response, pupil: PupilSession | undefined, titleKey: string, extra: Record<string, unknown>) {
     const locale = pageLocale(req);
+    // a shared school tablet: nothing of a pupil's stays in the browser's history or cache
+    res.setHeader('Cache-Control', 'no-store');
     const navItems = pupil
       ? [
           { key: 'places', href: '/tip/plaetze', label: text(locale, 'tip.nav.places') },

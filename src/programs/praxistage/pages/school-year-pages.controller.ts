@@ -87,7 +87,7 @@ export class SchoolYearPagesController {
       const letters = await this.participation.issueCodes(actor, eventId, read.value);
       const year = await this.years.get(actor, eventId);
       res.setHeader('Cache-Control', 'no-store');
-      res.send(this.pages.render('year-code-letter', pageContext(req, res, text(actor.locale, 'year.letter.title'), { section: 'bookings', year, letters, address: `${this.config.PUBLIC_URL}/tip` })));
+      res.send(this.pages.render('year-code-letter', pageContext(req, res, text(actor.locale, 'year.letter.title'), { section: 'praxistage', year, letters, address: `${this.config.PUBLIC_URL}/tip` })));
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
       const shown = problemOf(error, actor.locale);
@@ -110,7 +110,7 @@ export class SchoolYearPagesController {
       statusOf: (error) => (error.code === 'validation_failed' ? 400 : 409),
       then: async (value) => {
         await this.applications.apply({ actor }, pupil, value);
-        return `/praxistage/${eventId}/schueler/${pupilId}?ok=applied`;
+        return `/praxistage/${eventId}/schueler/${pupilId}?ok=onBehalf`;
       },
     });
   }

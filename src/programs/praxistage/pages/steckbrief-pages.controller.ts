@@ -14,7 +14,7 @@ import { CopySteckbriefDto, CreateSteckbriefDto, ReviewSteckbriefDto, Steckbrief
 import { SteckbriefeService } from '../steckbriefe/steckbriefe.service';
 import { YearsService } from '../year/years.service';
 import { YearPageContexts } from './year-page-contexts';
-import { districtName, placesFromForm, placesGrid, STECKBRIEF_TEXTS, withoutBlanks } from './year-page-parts';
+import { districtName, placesErrorOf, placesFromForm, placesGrid, STECKBRIEF_TEXTS, withoutBlanks } from './year-page-parts';
 
 const { Organiser: O, Partner: P, CompanyMember: C } = Role;
 
@@ -36,12 +36,13 @@ export class SteckbriefPagesController {
   @Post('praxistage/:eventId/steckbriefe')
   @Roles(C)
   async create(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Body() body: Record<string, string>) {
-    const places = placesFromForm(body).filter((p) => p.places > 0);
+    // a new Steckbrief needs no entry for a day without places; anything else typed is checked
+    const places = placesFromForm(body).filter((p) => String(p.places).trim() !== '0');
     await submitForm(res, actor.locale, {
       dto: CreateSteckbriefDto,
       input: { ...withoutBlanks(pick(body, STECKBRIEF_TEXTS)), ...(places.length ? { places } : {}) },
       view: async (shown) => {
-        const context = await this.contexts.page(actor, req, res, eventId, { values: body, grid: placesGrid([], body), ...shown });
+        const context = await this.contexts.page(actor, req, res, eventId, { values: body, grid: placesGrid([], body), placesError: placesErrorOf(shown.errors), ...shown });
         return this.pages.render(context.view, context);
       },
       then: async (value) => `/steckbriefe/${(await this.steckbriefe.create(actor, eventId, value)).id}?ok=saved`,
@@ -77,7 +78,7 @@ export class SteckbriefPagesController {
     await submitForm(res, actor.locale, {
       dto: SteckbriefPlacesDto,
       input: { places: placesFromForm(body) },
-      view: async (shown) => this.pages.render('steckbrief', await this.context(actor, req, res, steckbriefId, { placeValues: body, placeErrors: shown.errors, problem: shown.problem })),
+      view: async (shown) => this.pages.render('steckbrief', await this.context(actor, req, res, steckbriefId, { placeValues: body, placeErrors: shown.errors, placesError: placesErrorOf(shown.errors), problem: shown.problem })),
       then: async (value) => {
         await this.steckbriefe.setPlaces(actor, steckbriefId, value.places);
         return `/steckbriefe/${steckbriefId}?ok=saved#plaetze`;
@@ -135,11 +136,11 @@ export class SteckbriefPagesController {
     const year = await this.years.get(actor, steckbrief.eventId);
     const editable = steckbrief.reviewStatus !== 'submitted' || actor.role === O;
     return pageContext(req, res, `${steckbrief.companyName}: ${steckbrief.occupationalField}`, {
-      section: 'bookings',
+      section: 'praxistage',
       steckbrief,
       year,
       districtName: districtName(steckbrief.district),
-      districts: Object.entries(DISTRICTS).map(([value, label]) => ({ value, label })),
+      districts: [{ value: '', label: text(actor.locale, 'year.choose') }, ...Object.entries(DISTRICTS).map(([value, label]) => ({ value, label }))],
       weekdayNames: [1, 2, 3, 4, 5].map((d) => text(actor.locale, `weekday.${d}`)),
       grid: placesGrid(steckbrief.places, (extra.placeValues as Record<string, string>) ?? {}),
       mayEdit: actor.role !== P && editable,

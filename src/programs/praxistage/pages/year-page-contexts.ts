@@ -35,15 +35,20 @@ export class YearPageContexts {
   async page(actor: Actor, req: Request, res: Response, eventId: string, extra: Record<string, unknown> = {}): Promise<Record<string, unknown> & { view: string }> {
     const year = await this.years.get(actor, eventId);
     const label = (key: string) => text(pageLocale(req), key);
-    const common = { section: isStaff(actor.role) ? 'admin' : 'bookings', year, phases: this.phases(year), weekdays: weekdayOptions(label), weekdayNames: [1, 2, 3, 4, 5].map((d) => label(`weekday.${d}`)), grid: placesGrid([], {}), districts: Object.entries(DISTRICTS).map(([value, name]) => ({ value, label: name })) };
+    const common = { section: isStaff(actor.role) ? 'admin' : 'praxistage', year, phases: this.phases(year, extra), weekdays: weekdayOptions(label), weekdayNames: [1, 2, 3, 4, 5].map((d) => label(`weekday.${d}`)), grid: placesGrid([], {}), districts: [{ value: '', label: label('year.choose') }, ...Object.entries(DISTRICTS).map(([value, name]) => ({ value, label: name }))] };
     const own =
       actor.role === Role.SchoolMember ? await this.school(actor, year) : actor.role === Role.CompanyMember ? await this.company(actor, year) : await this.staff(actor, year, req);
     const view = `year-${actor.role === Role.SchoolMember ? 'school' : actor.role === Role.CompanyMember ? 'company' : 'staff'}`;
     return { ...pageContext(req, res, year.title, { ...common, ...own, ...extra }), view };
   }
 
-  private phases(year: Year) {
-    return year.phases.map((p) => ({ ...p, applicationsOpenLocal: localInput(p.applicationsOpenAt), applicationsCloseLocal: localInput(p.applicationsCloseAt) }));
+  /** The phases, each with its form's values: as stored, or as typed where that form was refused (`extra.phaseForm`). */
+  private phases(year: Year, extra: Record<string, unknown> = {}) {
+    return year.phases.map((p) => {
+      const refused = extra.phaseForm === String(p.number);
+      const stored = { firstDay: p.firstDay, lastDay: p.lastDay, applicationsOpenAt: localInput(p.applicationsOpenAt), applicationsCloseAt: localInput(p.applicationsCloseAt) };
+      return { ...p, form: { open: refused, values: refused ? extra.phaseValues : stored, errors: refused ? extra.phaseErrors : undefined } };
+    });
   }
 
   private async school(actor: Actor, year: Year) {
@@ -58,6 +63,7 @@ export class YearPageContexts {
       participation,
       weekdayChoices: [{ value: '', label: text(actor.locale, 'year.choose') }, ...weekdayOptions((key) => text(actor.locale, key))],
       classOptions: classes.map((c) => ({ value: c.id, label: c.name, weekday: classWeekday.get(c.id) ?? '' })),
+      classChoices: [{ value: '', label: text(actor.locale, 'year.choose') }, ...classes.map((c) => ({ value: c.id, label: c.name }))],
       participantClasses: [...byClass.entries()].map(([className, pupils]) => ({ className, classId: pupils[0]?.classId, pupils })),
       overview: overview.map((c) => ({
         ...c,
@@ -118,17 +124,21 @@ export class YearPageContexts {
     const ref = await this.applications.pupilOfSchool(actor, eventId, pupilId);
     const participant = await this.participation.participant(eventId, actor.schoolId!, pupilId);
     const rows = applicationRows(await this.applications.list(actor, eventId, { pupilId }), pageLocale(req));
-    const open = year.phases.find((p) => p.open) ?? null;
+    const phase = await this.steckbriefe.applicationPhase(ref);
+    const open = year.phases.find((p) => p.number === phase?.number) ?? null;
     const asPupil = { ...ref, sessionId: '', firstName: participant.firstName, lastName: participant.lastName, className: participant.className, locale: pageLocale(req) };
     const offers = open ? (await this.steckbriefe.forPupil(asPupil, { page: 1, pageSize: 100 })).items.filter((s) => !s.applied) : [];
+    const inPhase = rows.filter((r) => r.phase === open?.number && r.active);
     return pageContext(req, res, `${participant.firstName} ${participant.lastName}`, {
-      section: 'bookings',
+      section: 'praxistage',
       year,
       participant,
       weekdayName: text(pageLocale(req), `weekday.${ref.weekday}`),
       applications: rows,
       open,
-      offerOptions: offers.map((s) => ({ value: s.id, label: `${s.companyName}: ${s.occupationalField}, ${s.town} (${s.free} ${text(pageLocale(req), 'event.free')})` })),
+      placedNow: inPhase.some((r) => r.isAccepted),
+      limitReached: inPhase.length >= year.applicationsPerPhase,
+      offerOptions: offers.length === 0 ? [] : [{ value: '', label: text(pageLocale(req), 'year.choose') }, ...offers.map((s) => ({ value: s.id, label: `${s.companyName}: ${s.occupationalField}, ${s.town} (${s.free} ${text(pageLocale(req), 'event.free')})` }))],
       values: {},
       ...extra,
     });

@@ -1,5 +1,6 @@
 import type { Locale } from '../../../common/errors/error-messages';
 import { DISTRICTS } from '../../../organisations/region';
+import { berlinDate } from '../../../common/time/berlin';
 import { ACTIVE_APPLICATION, ApplicationStatus, STATUS_NAMES, UNDECIDED } from '../applications/application-status';
 import type { Year } from '../year/years.service';
 
@@ -29,6 +30,8 @@ export function applicationRows<T extends ApplicationRow>(rows: T[], locale: Loc
     undecided: UNDECIDED.includes(row.status),
     isOffered: row.status === 'offered',
     isAccepted: row.status === 'accepted',
+    // what came of a placement is told once its phase is over
+    phaseOver: typeof row.phaseLastDay === 'string' && row.phaseLastDay < berlinDate(new Date()),
   }));
 }
 
@@ -71,3 +74,9 @@ export function placesGrid(places: Array<{ phase: number; weekday: number; capac
 
 /** A district's name as people say it ("Landkreis Nordhausen"), not its key. */
 export const districtName = (key: string | null) => (key ? (DISTRICTS[key as keyof typeof DISTRICTS] ?? key) : null);
+
+/** The first problem with the places grid, said for the grid as a whole ("darf nicht größer als 50 sein"). */
+export function placesErrorOf(errors: Record<string, string | boolean> | undefined): string | undefined {
+  const found = Object.entries(errors ?? {}).find(([field]) => field.startsWith('places'));
+  return typeof found?.[1] === 'string' ? found[1] : undefined;
+}

@@ -67,7 +67,7 @@ export class YearPagesController {
     await submitForm(res, actor.locale, {
       dto: UpdatePhaseDto,
       input: withoutBlanks({ firstDay, lastDay, applicationsOpenAt, applicationsCloseAt }),
-      view: async (shown) => this.again(actor, req, res, eventId, { phaseForm: phase, phaseValues: body, phaseErrors: shown.errors, problem: shown.problem }),
+      view: async (shown) => this.again(actor, req, res, eventId, { phaseForm: phase, phaseValues: body, phaseErrors: { form: true, ...shown.errors }, problem: shown.problem }),
       then: async (value) => {
         await this.years.updatePhase(actor, eventId, Number(phase), value);
         return `/praxistage/${eventId}?ok=saved#phase-${phase}`;

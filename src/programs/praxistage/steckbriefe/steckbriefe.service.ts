@@ -12,6 +12,7 @@ import { BookingReads } from '../../../bookings/booking-reads';
 import { PracticumOffer } from '../practicum-offer.entity';
 import { YearsService } from '../year/years.service';
 import { PupilSession } from '../pupil-access/pupil-session';
+import { APPLICATION_PHASE } from '../applications/application-phase';
 import { CreateSteckbriefDto, PupilSteckbriefQuery, ReviewSteckbriefDto, SteckbriefListQuery, SteckbriefPlaceDto, UpdateSteckbriefDto } from './steckbrief.dto';
 
 export interface SteckbriefPlace {
@@ -99,6 +100,10 @@ export class SteckbriefeService {
       const offer = await this.own(actor, offerId, manager);
       if ((dto.dailyEnd ?? offer.dailyEnd.slice(0, 5)) <= (dto.dailyStart ?? offer.dailyStart.slice(0, 5))) throw invalidField('dailyEnd', 'notAfterStart', 'combination');
       if (Object.keys(dto).length > 0) await manager.update(PracticumOffer, { id: offerId }, dto as never);
+      // pupils read what a company writes only after the organiser did: a changed text is reviewed again
+      if (Object.keys(dto).length > 0 && actor.role === Role.CompanyMember && offer.reviewStatus === 'approved') {
+        await manager.update(PracticumOffer, { id: offerId }, { reviewStatus: 'submitted', reviewNote: null } as never);
+      }
       await this.audit.record(manager, actor, 'practicum_offer', offerId, 'updated', diff(offer, dto));
     });
     return this.get(actor, offerId);
@@ -195,10 +200,7 @@ export class SteckbriefeService {
    */
   async forPupil(pupil: PupilSession, query: PupilSteckbriefQuery): Promise<Page<PupilSteckbrief> & { phase: number | null; fields: string[]; towns: string[] }> {
     const { page, pageSize, skip, take } = pageWindow(query);
-    const [phase] = await this.dataSource.query(
-      `SELECT id, number FROM praxistage_phases WHERE event_id = $1 AND now() >= applications_open_at AND now() < applications_close_at ORDER BY number LIMIT 1`,
-      [pupil.eventId],
-    );
+    const phase = await this.applicationPhase(pupil);
     if (!phase) return { items: [], total: 0, page, pageSize, phase: null, fields: [], towns: [] };
     // first the few columns that decide what is found and in which order, for every place on the day …
     const candidates: Array<{ id: string; placeId: string; companyName: string; occupationalField: string; town: string }> = await this.dataSource.query(
@@ -241,6 +243,12 @@ export class SteckbriefeService {
       fields: distinct(offered.map((s) => s.occupationalField)),
       towns: distinct(offered.map((s) => s.town)),
     };
+  }
+
+  /** The phase the pupil applies in now (see APPLICATION_PHASE), if any is open. */
+  async applicationPhase(pupil: { eventId: string; pupilId: string }): Promise<{ id: string; number: number } | null> {
+    const [phase] = await this.dataSource.query(APPLICATION_PHASE, [pupil.eventId, pupil.pupilId]);
+    return phase ?? null;
   }
 
   /** One Steckbrief as a pupil sees it (approved, of the pupil's year), else 404. */

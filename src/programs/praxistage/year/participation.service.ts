@@ -92,6 +92,16 @@ export class ParticipationService {
       for (const c of dto.classWeekdays ?? []) {
         await manager.query(`INSERT INTO praxistage_class_weekdays (event_id, class_id, weekday) VALUES ($1, $2, $3)`, [eventId, c.classId, c.weekday]);
       }
+      // applications and places are for one weekday: no pupil's day may move away from them
+      const [moved] = await manager.query(
+        `SELECT 1 FROM praxistage_applications a JOIN pupils p ON p.id = a.pupil_id
+           JOIN praxistage_schools ps ON ps.event_id = a.event_id AND ps.school_id = a.school_id
+           LEFT JOIN praxistage_class_weekdays cw ON cw.event_id = a.event_id AND cw.class_id = p.class_id
+          WHERE a.event_id = $1 AND a.school_id = $2 AND a.status IN ('submitted', 'interview', 'offered', 'accepted')
+            AND a.weekday <> coalesce(cw.weekday, ps.weekday) LIMIT 1`,
+        [eventId, schoolId],
+      );
+      if (moved) throw new DomainError('weekday_in_use');
       await this.audit.record(manager, actor, 'school', schoolId, 'updated', { praxistageYear: eventId, ...dto });
     });
     return this.participation(actor, eventId);

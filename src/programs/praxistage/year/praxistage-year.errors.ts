@@ -1,8 +1,11 @@
 import { defineThings } from '../../../common/errors/error-catalog';
 import { defineErrors } from '../../../common/errors/error-messages';
 import { formatDate, formatDateTime } from '../../../common/time/berlin';
+import { ApplicationStatus, STATUS_NAMES } from '../applications/application-status';
 
 const at = (value: string | number, locale: 'de' | 'en') => formatDateTime(String(value), locale);
+/** An application's state in words ("Platz angenommen"), never its code. */
+const statusName = (status: string | number, locale: 'de' | 'en') => STATUS_NAMES[status as ApplicationStatus]?.[locale] ?? String(status);
 
 /**
  * The refusals of a Praxistage year, each with its own code. Pupils read many of them on a
@@ -41,7 +44,7 @@ export const praxistageYearErrors = defineErrors({
   },
   already_applied: {
     status: 409,
-    de: 'Bei diesem Unternehmen hast du dich in dieser Phase schon beworben.',
+    de: 'Bei diesem Betrieb hast du dich in dieser Phase schon beworben.',
     en: 'You have already applied to this company in this phase.',
   },
   steckbrief_not_available: {
@@ -56,8 +59,8 @@ export const praxistageYearErrors = defineErrors({
   },
   application_state: {
     status: 409,
-    de: (p) => `Das geht nicht mehr: Die Bewerbung ist „${p.status}“.`,
-    en: (p) => `That is no longer possible: the application is "${p.status}".`,
+    de: (p) => `Das geht nicht mehr: Die Bewerbung ist „${statusName(p.status, 'de')}“.`,
+    en: (p) => `That is no longer possible: the application is "${statusName(p.status, 'en')}".`,
   },
   offer_lapsed: {
     status: 409,
@@ -83,6 +86,11 @@ export const praxistageYearErrors = defineErrors({
     status: 409,
     de: 'Der Steckbrief hat noch keine Plätze. Bitte tragen Sie für mindestens eine Phase und einen Wochentag Plätze ein.',
     en: 'The Steckbrief has no places yet. Please enter places for at least one phase and weekday.',
+  },
+  weekday_in_use: {
+    status: 409,
+    de: 'Der Praxistag kann so nicht geändert werden: Schülerinnen und Schüler haben an ihrem bisherigen Tag schon Bewerbungen, Angebote oder Plätze. Diese gelten nur für diesen Tag.',
+    en: 'The practice day cannot be changed like this: pupils already hold applications, offers or places on their present day, which are for that day only.',
   },
   already_recorded: {
     status: 409,
