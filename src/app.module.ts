@@ -12,6 +12,7 @@ import { CompaniesModule } from './companies/companies.module';
 import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/environment';
 import { DatabaseModule, DatabaseTarget } from './database/database.module';
+import { DeskModule } from './desk/desk.module';
 import { EventsModule } from './events/events.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
@@ -36,6 +37,7 @@ export class AppModule {
         LoggerModule.forRoot(loggingOptions(config)),
         DatabaseModule.forRoot(database),
         RateLimitModule,
+        DeskModule,
         BodyChecksModule,
         NotificationsModule,
         AuditModule,

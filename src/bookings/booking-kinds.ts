@@ -4,6 +4,7 @@ import { Actor } from '../common/identity/actor';
 import { Booking } from './booking.entity';
 import { BookingKind } from './booking-status';
 import { ConfirmBookingDto } from './dto/booking-actions.dto';
+import type { Words } from '../desk/desk-registry';
 
 /**
  * What is particular to one kind of booking, told to the shared booking rules by the
@@ -19,6 +20,12 @@ export interface BookingKindRules {
    * what it sets on the booking. Without it, a confirmation brings nothing but itself.
    */
   confirmation?(booking: Booking, dto: ConfirmBookingDto): Partial<Booking>;
+  /**
+   * How the organiser's desk shows pending bookings of this kind (a stand application to
+   * decide); `false` where a pending booking waits for someone else (an offered Praxistage
+   * place waits for the pupil). Without it they are "bookings to confirm".
+   */
+  pendingOnDesk?: { kind: string; anchor: string; words: (count: number) => Words } | false;
   /** What ends with a cancelled booking of this kind, in the same transaction (a day's registration takes its sessions). */
   afterCancel?(manager: EntityManager, booking: Booking, actor: Actor): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { BookingsDesk } from './bookings.desk';
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { EventsModule } from '../events/events.module';
@@ -9,7 +10,7 @@ import { BookingsService } from './bookings.service';
 @Module({
   imports: [BookingEngineModule, EventsModule, CalendarModule],
   controllers: [BookingsController],
-  providers: [BookingsService],
+  providers: [BookingsDesk, BookingsService],
   exports: [BookingsService],
 })
 export class BookingsModule {}

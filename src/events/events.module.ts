@@ -1,3 +1,4 @@
+import { EventsDesk } from './events.desk';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BookingEngineModule } from '../bookings/booking-engine.module';
@@ -13,7 +14,7 @@ import { ProgramRegistry } from './program-registry';
     BookingEngineModule,
   ],
   controllers: [EventsController],
-  providers: [EventsService, ProgramRegistry],
+  providers: [EventsDesk, EventsService, ProgramRegistry],
   exports: [EventsService, ProgramRegistry],
 })
 export class EventsModule {}

@@ -1,3 +1,4 @@
+import { OutboxDesk } from './outbox.desk';
 import { Global, Module } from '@nestjs/common';
 import { BookingEngineModule } from '../bookings/booking-engine.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -19,7 +20,7 @@ import { Reminders } from './reminders';
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMail]), CalendarModule, BookingEngineModule],
   controllers: [OutboxController],
-  providers: [OutboxService, OutboxWorker, AccountMails, Reminders, BookingChangeMails],
+  providers: [OutboxDesk, OutboxService, OutboxWorker, AccountMails, Reminders, BookingChangeMails],
   exports: [OutboxService, AccountMails, OutboxWorker, Reminders],
 })
 export class NotificationsModule {}

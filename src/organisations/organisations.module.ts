@@ -1,3 +1,4 @@
+import { OrganisationsDesk } from './organisations.desk';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { MembersService } from './members.service';
@@ -9,7 +10,7 @@ import { RegistrationService } from './registration.service';
 @Module({
   imports: [AuthModule],
   controllers: [RegistrationController],
-  providers: [OrganisationDecisionsService, MembersService, RegistrationService],
+  providers: [OrganisationsDesk, OrganisationDecisionsService, MembersService, RegistrationService],
   exports: [OrganisationDecisionsService, MembersService, RegistrationService],
 })
 export class OrganisationsModule {}

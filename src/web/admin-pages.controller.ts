@@ -18,6 +18,7 @@ import { StatisticsService } from '../statistics/statistics.service';
 import { submitForm } from './form';
 import { OutboxService } from '../notifications/outbox.service';
 import { AdminEventPage } from './admin-event-page';
+import { DeskService } from '../desk/desk.service';
 import { PROGRAMS } from '../events/event-status';
 import { PageRenderer } from './page-renderer';
 import { pager, PAGE_ROWS, requestedPage } from './paging';
@@ -41,6 +42,7 @@ export class AdminPagesController {
     private readonly retention: RetentionService,
     private readonly mails: OutboxService,
     private readonly eventPage: AdminEventPage,
+    private readonly desk: DeskService,
   ) {}
 
   @Get()
@@ -48,7 +50,20 @@ export class AdminPagesController {
   async dashboard(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
     const pending = await this.decisions.pending();
     const events = await this.events.list(actor, { page: 1, pageSize: 100 });
-    res.send(this.pages.render('admin', pageContext(req, res, text(actor.locale, 'admin.title'), { section: 'admin', pending, events: events.items })));
+    const desk = await this.desk.desk();
+    const words = <T extends { text?: { de: string; en: string }; label?: { de: string; en: string } }>(items: T[]) =>
+      items.map((item) => ({ ...item, words: (item.text ?? item.label)![actor.locale] }));
+    res.send(
+      this.pages.render(
+        'admin',
+        pageContext(req, res, text(actor.locale, 'admin.title'), {
+          section: 'admin',
+          pending,
+          events: events.items,
+          desk: { todo: words(desk.todo), week: words(desk.week), figures: words(desk.figures) },
+        }),
+      ),
+    );
   }
   @Post('organisationen/:kind/:id/:decision')
   @Roles(Role.Organiser)

@@ -1,3 +1,4 @@
+import { counted } from '../../desk/desk-registry';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Request } from 'express';
 import { BookingEngine } from '../../bookings/booking-engine';
@@ -36,6 +37,11 @@ export class HandwerkertagProgram implements OnModuleInit {
     this.kinds.register({
       kind: 'stand',
       alwaysNeedsApproval: true,
+      pendingOnDesk: {
+        kind: 'stands_to_decide',
+        anchor: 'standanmeldungen',
+        words: (count) => ({ de: `${counted(count, 'Standanmeldung', 'Standanmeldungen')} zu entscheiden`, en: `${counted(count, 'stand application', 'stand applications')} to decide` }),
+      },
       confirmation: (_booking, dto) => {
         if (dto.standNumber === undefined) throw invalidField('standNumber', 'should not be null or undefined', 'isDefined');
         return { standNumber: dto.standNumber };

@@ -40,6 +40,7 @@ import { SteckbriefPagesController } from './pages/steckbrief-pages.controller';
 import { CompanyApplicationsPagesController } from './pages/company-applications-pages.controller';
 import { YearPageContexts } from './pages/year-page-contexts';
 import { YearPagesSetup } from './pages/year-pages.setup';
+import { YearDesk } from './overview/year.desk';
 import { AuditModule } from '../../audit/audit.module';
 import { NotificationsModule } from '../../notifications/notifications.module';
 
@@ -83,6 +84,7 @@ import { NotificationsModule } from '../../notifications/notifications.module';
     PupilGuard,
     YearPageContexts,
     YearPagesSetup,
+    YearDesk,
   ],
 })
 export class PraxistageModule {}

@@ -13,6 +13,7 @@ import { attendanceList, rosterList } from './praxistage.lists';
 import { pageLocale, text } from '../../web/web-context';
 import { DataSource } from 'typeorm';
 import { YearsService } from './year/years.service';
+import { BookingKinds } from '../../bookings/booking-kinds';
 
 /** The Praxistage as the shared parts see them: practicum offers with places per weekday. */
 @Injectable()
@@ -26,10 +27,13 @@ export class PraxistageProgram implements OnModuleInit {
     private readonly schedules: PlacementScheduleService,
     private readonly years: YearsService,
     private readonly dataSource: DataSource,
+    private readonly kinds: BookingKinds,
   ) {}
 
   onModuleInit() {
     this.occasions.register(placementOccasion(this.schedules));
+    // an offered place is pending until the pupil answers: nothing for the organiser's desk
+    this.kinds.register({ kind: 'placement', pendingOnDesk: false });
     this.lists.register('roster', { program: 'praxistage', build: rosterList });
     // the attendance sheet needs a company and a month: it is asked for with its parameters
     this.lists.register('attendance', { program: 'praxistage', build: attendanceList, needsParameters: true });
