@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { DomainError, invalidField, NotFoundError } from '../common/errors/domain-error';
 import { isStillReferenced, isUniqueViolation, pgConstraint } from '../database/pg-errors';
 import { entityFromRow, insertColumns } from '../database/entity-rows';
 import { queryRows } from '../database/query-rows';
@@ -230,6 +230,32 @@ export class BookingEngine {
     if (booking.bookableId && HOLDS_CAPACITY.includes(booking.status) && !HOLDS_CAPACITY.includes(to)) {
       await this.release(manager, booking.bookableId, booking.quantity);
     }
+    return manager.findOneByOrFail(Booking, { id: booking.id });
+  }
+
+  /**
+   * Moves a booking that holds its places to another pool of the same event and kind (a class
+   * visit to another time slot) in one step: the new places are taken first and the old ones
+   * freed only then, their waiting list moving up; where the new pool has no room, nothing
+   * changes (`no_place_free`) and the old place is kept. The booking, then both pools in the
+   * order of their ids, are locked: two moves crossing each other wait, they never deadlock.
+   */
+  async move(manager: EntityManager, bookingId: string, toBookableId: string, context: ChangeContext): Promise<Booking> {
+    const booking = await manager.createQueryBuilder(Booking, 'b').setLock('pessimistic_write').where('b.id = :bookingId', { bookingId }).getOne();
+    if (!booking) throw new NotFoundError('booking');
+    if (!booking.bookableId || !HOLDS_CAPACITY.includes(booking.status)) throw new DomainError('invalid_transition', { status: booking.status });
+    const from = booking.bookableId;
+    if (from === toBookableId) return booking;
+    const pools: Array<{ id: string; event_id: string; kind: string }> = await manager.query(
+      `SELECT id, event_id, kind FROM bookables WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [[from, toBookableId]],
+    );
+    const [old, target] = [pools.find((p) => p.id === from)!, pools.find((p) => p.id === toBookableId)];
+    if (!target || target.event_id !== old.event_id || target.kind !== old.kind) throw invalidField('bookableId', 'notInEvent', 'reference');
+    if (!(await this.hold(manager, toBookableId, booking.quantity))) throw new DomainError('no_place_free');
+    await this.updateBooking(manager, booking.id, { bookableId: toBookableId });
+    await this.record(manager, booking.id, 'changed', booking.status, booking.status, { ...context, details: { ...context.details, movedFrom: from, movedTo: toBookableId } });
+    await this.release(manager, from, booking.quantity);
     return manager.findOneByOrFail(Booking, { id: booking.id });
   }
 

@@ -129,6 +129,12 @@ export class BookingReads {
     return new Map(rows.map((r) => [r.id, { capacity: r.capacity, booked: r.booked, waitlisted: r.waitlisted }]));
   }
 
+  /** A booking's kind if it is one of the event's (a route that names both); null otherwise. */
+  async kindInEvent(manager: EntityManager, eventId: string, bookingId: string): Promise<BookingKind | null> {
+    const [row] = await manager.query(`SELECT kind FROM bookings WHERE id = $1 AND event_id = $2`, [bookingId, eventId]);
+    return row?.kind ?? null;
+  }
+
   /** Capacity and places taken of pools that never keep a waiting list (a Steckbrief's places): one index read each. */
   async held(manager: EntityManager, ids: string[]): Promise<Map<string, { capacity: number; booked: number }>> {
     const rows: Array<{ id: string; capacity: number; booked: number }> = await manager.query(`SELECT id, capacity, booked FROM bookables WHERE id = ANY($1::uuid[])`, [ids]);

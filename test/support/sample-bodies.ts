@@ -77,6 +77,7 @@ export function sampleBody(method: string, path: string, ids: Record<string, str
     'PATCH /api/v1/offers/{offerId}': { mentor: 'Geleakt', placesPerWeekday: 9 },
     'POST /api/v1/events/{eventId}/stand-applications': standApplication(),
     'POST /api/v1/events/{eventId}/class-visits': { timeSlotId: ids.slotId ?? randomUUID(), schoolClassId: ids.classId ?? randomUUID(), pupils: 1, teachers: 0 },
+    'POST /api/v1/events/{eventId}/class-visits/{bookingId}/move': { timeSlotId: ids.slotId ?? randomUUID(), reason: 'Bus kommt später' },
     'POST /api/v1/events/{eventId}/registrations': {},
     'POST /api/v1/events/{eventId}/sessions': { eventClassId: ids.eventClassId ?? randomUUID(), periodId: ids.periodId ?? randomUUID() },
     'POST /api/v1/events/{eventId}/placements': { offerId: ids.offerId ?? randomUUID(), weekday: 1, pupilId: ids.pupilId ?? randomUUID() },

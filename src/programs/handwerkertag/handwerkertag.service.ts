@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../../common/identity/actor';
 import { BookingEngine } from '../../bookings/booking-engine';
-import { ClassVisitDto, StandApplicationDto } from './dto/handwerkertag.dto';
+import { DataSource } from 'typeorm';
+import { invalidField, NotFoundError } from '../../common/errors/domain-error';
+import { inTransaction } from '../../database/transaction';
+import { BookingReads } from '../../bookings/booking-reads';
+import { ClassVisitDto, MoveClassVisitDto, StandApplicationDto } from './dto/handwerkertag.dto';
 import { IdempotencyRequest } from '../../bookings/idempotency/idempotency';
 import { IdempotencyService } from '../../bookings/idempotency/idempotency.service';
 
@@ -11,6 +15,8 @@ export class HandwerkertagService {
   constructor(
     private readonly engine: BookingEngine,
     private readonly idempotency: IdempotencyService,
+    private readonly reads: BookingReads,
+    private readonly dataSource: DataSource,
   ) {}
 
   /** A stand application waits for the organiser; past the number of stands, on the waiting list. */
@@ -25,6 +31,20 @@ export class HandwerkertagService {
         { kind: 'stand', bookableId: stands!, quantity: 1, companyId, details: { ...dto } },
         { actorId: actor.userId },
       );
+    });
+  }
+
+  /**
+   * The organiser moves a class visit to another time slot of the fair: the new slot's places
+   * are taken before the old ones are freed (and the old slot's waiting list moves up); a full
+   * slot refuses and the class keeps its place. The school gets a mail with the new time.
+   */
+  moveClassVisit(actor: Actor, eventId: string, bookingId: string, dto: MoveClassVisitDto) {
+    return inTransaction(this.dataSource, async (manager) => {
+      if ((await this.reads.kindInEvent(manager, eventId, bookingId)) !== 'class_visit') throw new NotFoundError('booking');
+      const [slot] = await manager.query(`SELECT id FROM time_slots WHERE id = $1 AND event_id = $2`, [dto.timeSlotId, eventId]);
+      if (!slot) throw invalidField('timeSlotId', 'notInEvent', 'reference');
+      return this.engine.move(manager, bookingId, dto.timeSlotId, { actorId: actor.userId, reason: dto.reason ?? null });
     });
   }
 

@@ -45,3 +45,13 @@ export class ClassVisitDto {
   @WholeNumber(0, 10)
   teachers: number;
 }
+
+export class MoveClassVisitDto {
+  /** The time slot of the same fair the class comes in instead. */
+  @IsUUID()
+  timeSlotId: string;
+
+  /** Why (shown in the booking's history and the mail), e.g. "Bus kommt später". */
+  @Text(500, { optional: true })
+  reason?: string;
+}
