@@ -3,6 +3,7 @@ import { OutboxWorker } from '../src/notifications/outbox-worker';
 import { brokenBookingRules } from './support/booking-invariants';
 import { ApiClient, explain, newClass, newEvent, newSchool, newStaff, newTimeSlot } from './support/factories';
 import { holdOpen, lockWaiters } from './support/interleavings';
+import { PageVisitor } from './support/page-visitor';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -14,12 +15,15 @@ import { startTestApp, TestApp } from './support/test-app';
 describe('moving a class visit to another time slot', () => {
   let t: TestApp;
   let organiser: ApiClient;
+  let organiserEmail: string;
   let school: Awaited<ReturnType<typeof newSchool>>;
   let fairId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
-    organiser = (await newStaff(t, Role.Organiser)).client;
+    const staff = await newStaff(t, Role.Organiser);
+    organiser = staff.client;
+    organiserEmail = staff.email;
     school = await newSchool(t, { approvedBy: organiser, profile: { name: 'Regelschule Umzug' } });
     fairId = (await newEvent(organiser, 'handwerkertag', { title: 'Handwerkertag mit Umzug' })).id;
   });
@@ -75,6 +79,25 @@ describe('moving a class visit to another time slot', () => {
     expect(wrong.body.errors[0].field).toBe('timeSlotId');
     await organiser.post(`/api/v1/events/${otherFair}/class-visits/${booking}/move`, { timeSlotId: foreignSlot }).expect(404);
     await school.client.post(`/api/v1/events/${fairId}/class-visits/${booking}/move`, { timeSlotId: slot }).expect(403);
+  });
+
+  it('does it from the organiser\'s page of the fair: a full slot says so, a free one moves the class', async () => {
+    const full = (await newTimeSlot(organiser, fairId, 5, '2027-05-08T18:30')).id;
+    const free = (await newTimeSlot(organiser, fairId, 30, '2027-05-08T19:30')).id;
+    const from = (await newTimeSlot(organiser, fairId, 30, '2027-05-08T20:30')).id;
+    await visit(full, 5);
+    const booking = await visit(from, 12);
+    const page = await PageVisitor.loggedIn(t, organiserEmail);
+    const admin = await page.get(`/verwaltung/veranstaltungen/${fairId}`).expect(200);
+    expect(admin.text).toContain(`id="besuch-${booking}"`);
+    const refused = await page.post(`/verwaltung/veranstaltungen/${fairId}/klassenbesuche/${booking}/verschieben`, { timeSlotId: full });
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain('role="alert"');
+    expect(await slotOf(booking)).toBe(from);
+    const moved = await page.post(`/verwaltung/veranstaltungen/${fairId}/klassenbesuche/${booking}/verschieben`, { timeSlotId: free });
+    expect(moved.status).toBe(303);
+    expect(moved.headers.location).toBe(`/verwaltung/veranstaltungen/${fairId}?ok=moved#besuch-${booking}`);
+    expect(await slotOf(booking)).toBe(free);
   });
 
   const onServer = process.env.DATABASE_URL ? it : it.skip;

@@ -72,9 +72,10 @@ const ROW = `b.id, b.status, b.quantity, b.stand_number AS "standNumber", b.deta
              b.bookable_id AS "bookableId", b.company_id AS "companyId", b.period_id AS "periodId", b.event_class_id AS "eventClassId",
              b.room_id AS "roomId", b.team, c.name AS "companyName", c.branch AS "companyBranch", c.apprenticeships AS "companyApprenticeships",
              c.town AS "companyTown", s.name AS "schoolName",
-             p.first_name AS "pupilFirstName", p.last_name AS "pupilLastName", sc.name AS "className"
+             p.first_name AS "pupilFirstName", p.last_name AS "pupilLastName", coalesce(sc.name, vc.name) AS "className"
         FROM bookings b LEFT JOIN companies c ON c.id = b.company_id LEFT JOIN schools s ON s.id = b.school_id
-        LEFT JOIN pupils p ON p.id = b.pupil_id LEFT JOIN school_classes sc ON sc.id = p.class_id`;
+        LEFT JOIN pupils p ON p.id = b.pupil_id LEFT JOIN school_classes sc ON sc.id = p.class_id
+        LEFT JOIN school_classes vc ON vc.id = b.school_class_id`;
 
 /**
  * The read model of the booking tables: what other parts read of bookings, in one place

@@ -102,8 +102,8 @@ export const bookingErrors = defineErrors({
   },
   no_place_free: {
     status: 409,
-    de: 'An diesem Tag ist kein Platz mehr frei.',
-    en: 'There is no free place left on this day.',
+    de: 'Dort ist kein Platz mehr frei.',
+    en: 'There is no free place left there.',
   },
   idempotency_key_reused: {
     status: 422,

@@ -64,6 +64,7 @@ export const WHO_MAY: Record<string, 'public' | 'pupil' | Role[]> = {
   'GET /verwaltung/veranstaltungen/:eventId': [O, P],
   'POST /verwaltung/veranstaltungen/:eventId/veroeffentlichen': [O],
   'POST /verwaltung/veranstaltungen/:eventId/zeitfenster': [O],
+  'POST /verwaltung/veranstaltungen/:eventId/klassenbesuche/:bookingId/verschieben': [O],
   'POST /verwaltung/buchungen/:bookingId/bestaetigen': [O],
   'POST /verwaltung/buchungen/:bookingId/ablehnen': [O],
   'GET /verwaltung/postausgang': [O, P],
@@ -108,7 +109,7 @@ export const WHO_MAY: Record<string, 'public' | 'pupil' | Role[]> = {
 
 /** The program whose event a form on an event's page is for; other event pages are walked for all three. */
 export const PROGRAM_OF_FORM: Record<string, string> = {
-  klassenbesuch: 'handwerkertag', stand: 'handwerkertag', zeitfenster: 'handwerkertag',
+  klassenbesuch: 'handwerkertag', stand: 'handwerkertag', zeitfenster: 'handwerkertag', verschieben: 'handwerkertag',
   angebot: 'praxistage', platzierung: 'praxistage',
   stunden: 'schule-trifft-wirtschaft', klassen: 'schule-trifft-wirtschaft', raeume: 'schule-trifft-wirtschaft',
   entfernen: 'schule-trifft-wirtschaft', teilnahme: 'schule-trifft-wirtschaft', einheit: 'schule-trifft-wirtschaft',
@@ -162,6 +163,7 @@ export function sampleForm(route: string, ids: Record<string, string>): FormFiel
     },
     'POST /verwaltung/veranstaltungen/:eventId/veroeffentlichen': {},
     'POST /verwaltung/veranstaltungen/:eventId/zeitfenster': { startsAt: '2027-05-08T12:00', endsAt: '2027-05-08T13:00', capacity: '5' },
+    'POST /verwaltung/veranstaltungen/:eventId/klassenbesuche/:bookingId/verschieben': { timeSlotId: ids.slotId },
     'POST /verwaltung/buchungen/:bookingId/bestaetigen': {},
     'POST /verwaltung/buchungen/:bookingId/ablehnen': {},
     'POST /verwaltung/ferien': { schoolYear: '2026/27', name: 'Winterferien', firstDay: '2027-02-01', lastDay: '2027-02-06' },

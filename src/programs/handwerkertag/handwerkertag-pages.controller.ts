@@ -11,7 +11,7 @@ import { EventPage } from '../../web/event-page';
 import { afterBooking, listOf, submitForm } from '../../web/form';
 import { PageRenderer } from '../../web/page-renderer';
 import { WebExceptionFilter } from '../../web/web-exception.filter';
-import { ClassVisitDto, StandApplicationDto } from './dto/handwerkertag.dto';
+import { ClassVisitDto, MoveClassVisitDto, StandApplicationDto } from './dto/handwerkertag.dto';
 import { CreateTimeSlotDto } from './dto/time-slot.dto';
 import { HandwerkertagService } from './handwerkertag.service';
 import { TimeSlotsService } from './time-slots.service';
@@ -61,6 +61,30 @@ export class HandwerkertagPagesController {
       then: async (value) => {
         await this.slots.create(actor, eventId, value);
         return `/verwaltung/veranstaltungen/${eventId}?ok=saved`;
+      },
+    });
+  }
+
+  /** The organiser moves a class visit to another slot; a full slot is refused with the old place kept. */
+  @Post('verwaltung/veranstaltungen/:eventId/klassenbesuche/:bookingId/verschieben')
+  @Roles(Role.Organiser)
+  async moveVisit(
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('eventId', UuidParam) eventId: string,
+    @Param('bookingId', UuidParam) bookingId: string,
+    @Body() body: Record<string, string>,
+  ) {
+    await submitForm(res, actor.locale, {
+      dto: MoveClassVisitDto,
+      input: { timeSlotId: body.timeSlotId, ...(body.reason ? { reason: body.reason } : {}) },
+      view: async ({ errors, problem }) =>
+        this.pages.render('admin-event', await this.adminEventPage.context(actor, req, res, eventId, { moveFor: bookingId, problem: problem ?? Object.values(errors).find((e) => typeof e === 'string') })),
+      statusOf: (error) => (error.code === 'validation_failed' ? 400 : 409),
+      then: async (value) => {
+        await this.handwerkertag.moveClassVisit(actor, eventId, bookingId, value);
+        return `/verwaltung/veranstaltungen/${eventId}?ok=moved#besuch-${bookingId}`;
       },
     });
   }

@@ -71,7 +71,19 @@ export class HandwerkertagProgram implements OnModuleInit {
       company: b.companyName,
       activity: b.details.handsOnActivity,
     }));
-    return { slots: await this.slots.list(actor, event.id), applications };
+    const slots = await this.slots.list(actor, event.id);
+    const at = new Map(slots.map((s) => [s.id, s.startsAt]));
+    // class visits holding their places, each with the other slots it could move to
+    const visits = (await this.reads.ofKind(event.id, 'class_visit', { statuses: ['pending', 'confirmed'] })).map((b) => ({
+      id: b.id,
+      school: b.schoolName,
+      className: b.className,
+      persons: b.quantity,
+      status: b.status,
+      startsAt: at.get(b.bookableId!),
+      targets: slots.filter((s) => s.id !== b.bookableId).map((s) => ({ id: s.id, startsAt: s.startsAt, free: s.capacity - s.booked })),
+    }));
+    return { slots, applications, visits };
   }
 
   /** The time slots with their free places; a school also gets its classes to book with. */
