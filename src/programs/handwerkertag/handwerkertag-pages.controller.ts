@@ -80,7 +80,7 @@ export class HandwerkertagPagesController {
       dto: MoveClassVisitDto,
       input: { timeSlotId: body.timeSlotId, ...(body.reason ? { reason: body.reason } : {}) },
       view: async ({ errors, problem }) =>
-        this.pages.render('admin-event', await this.adminEventPage.context(actor, req, res, eventId, { moveFor: bookingId, problem: problem ?? Object.values(errors).find((e) => typeof e === 'string') })),
+        this.pages.render('admin-event', await this.adminEventPage.context(actor, req, res, eventId, { moveFor: bookingId, moveProblem: problem ?? Object.values(errors).find((e) => typeof e === 'string') })),
       statusOf: (error) => (error.code === 'validation_failed' ? 400 : 409),
       then: async (value) => {
         await this.handwerkertag.moveClassVisit(actor, eventId, bookingId, value);
