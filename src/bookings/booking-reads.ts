@@ -130,6 +130,18 @@ export class BookingReads {
     return new Map(rows.map((r) => [r.id, { capacity: r.capacity, booked: r.booked, waitlisted: r.waitlisted }]));
   }
 
+  /** What an event's cancellation reaches: its live bookings, and the members of the organisations holding them (they get the mail). */
+  async reach(eventId: string): Promise<{ bookings: number; people: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS bookings,
+              (SELECT count(*) FROM users u WHERE u.company_id IN (SELECT company_id FROM bookings WHERE event_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted'))
+                  OR u.school_id IN (SELECT school_id FROM bookings WHERE event_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted')))::int AS people
+         FROM bookings WHERE event_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted')`,
+      [eventId],
+    );
+    return row;
+  }
+
   /** A booking's kind if it is one of the event's (a route that names both); null otherwise. */
   async kindInEvent(manager: EntityManager, eventId: string, bookingId: string): Promise<BookingKind | null> {
     const [row] = await manager.query(`SELECT kind FROM bookings WHERE id = $1 AND event_id = $2`, [bookingId, eventId]);

@@ -7,6 +7,8 @@ import { EventsService } from '../events/events.service';
 import { ProgramRegistry } from '../events/program-registry';
 import { AttendeeLists } from '../exports/attendee-lists';
 import { pageContext } from './web-context';
+import { EVENT_TRANSITIONS } from '../events/event-status';
+import { STATUS_STEPS } from './event-status-steps';
 
 /**
  * The organiser's page of an event, for the page itself and for every form on it that comes
@@ -38,6 +40,8 @@ export class AdminEventPage {
       ...(await this.programs.of(event.program)?.adminEventPage?.(actor, event)),
       waitlist,
       lists,
+      // the status changes this event can take, each behind its confirmation page
+      statusSteps: Object.entries(STATUS_STEPS).filter(([, to]) => EVENT_TRANSITIONS[event.status].includes(to)).map(([step]) => step),
       slotValues: {},
       ...extra,
     });

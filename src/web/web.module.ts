@@ -12,6 +12,7 @@ import { OrganisationsModule } from '../organisations/organisations.module';
 import { SchoolsModule } from '../schools/schools.module';
 import { AccountPagesController } from './account-pages.controller';
 import { AdminPagesController } from './admin-pages.controller';
+import { EventStatusPagesController } from './event-status-pages.controller';
 import { AdminEventPage } from './admin-event-page';
 import { EventPage } from './event-page';
 import { MemberPagesController } from './member-pages.controller';
@@ -24,7 +25,7 @@ import { WebExceptionFilter } from './web-exception.filter';
 /** The pages people use: server-rendered, German first, working without JavaScript. */
 @Module({
   imports: [AuthModule, BookingEngineModule, OrganisationsModule, SchoolsModule, CompaniesModule, EventsModule, ExportsModule, BookingsModule, CalendarModule, StatisticsModule, RetentionModule],
-  controllers: [PublicPagesController, AccountPagesController, MemberPagesController, ProfilePagesController, OrganisationPagesController, AdminPagesController],
+  controllers: [PublicPagesController, AccountPagesController, MemberPagesController, ProfilePagesController, OrganisationPagesController, AdminPagesController, EventStatusPagesController],
   providers: [PageRenderer, WebExceptionFilter, EventPage, AdminEventPage],
   // what the programs' own pages build on
   exports: [PageRenderer, WebExceptionFilter, EventPage, AdminEventPage],
