@@ -1,10 +1,10 @@
-import { BookingsDesk } from './bookings.desk';
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { EventsModule } from '../events/events.module';
 import { BookingEngineModule } from './booking-engine.module';
 import { BookingsController } from './bookings.controller';
 import { BookingsService } from './bookings.service';
+import { BookingsDesk } from './bookings.desk';
 
 /** Bookings whatever their program: seeing them, their history, confirming, rejecting, cancelling. */
 @Module({

@@ -1,4 +1,3 @@
-import { EventsDesk } from './events.desk';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BookingEngineModule } from '../bookings/booking-engine.module';
@@ -6,6 +5,7 @@ import { Event } from './event.entity';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
 import { ProgramRegistry } from './program-registry';
+import { EventsDesk } from './events.desk';
 
 /** Events of every program, their status and who sees them; the registry the programs fill. */
 @Module({

@@ -1,4 +1,3 @@
-import { OutboxDesk } from './outbox.desk';
 import { Global, Module } from '@nestjs/common';
 import { BookingEngineModule } from '../bookings/booking-engine.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -10,6 +9,7 @@ import { OutboxController } from './outbox.controller';
 import { OutboxService } from './outbox.service';
 import { OutboxWorker } from './outbox-worker';
 import { Reminders } from './reminders';
+import { OutboxDesk } from './outbox.desk';
 
 /**
  * Mail that is never lost: written to the outbox in the transaction of the change that

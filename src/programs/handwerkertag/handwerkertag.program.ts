@@ -1,4 +1,3 @@
-import { counted } from '../../desk/desk-registry';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Request } from 'express';
 import { BookingEngine } from '../../bookings/booking-engine';
@@ -15,6 +14,7 @@ import { Event } from '../../events/event.entity';
 import { ProgramRegistry } from '../../events/program-registry';
 import { TimeSlotsService } from './time-slots.service';
 import { SchoolClassesService } from '../../schools/school-classes.service';
+import { counted } from '../../desk/desk-registry';
 
 /** The Handwerkertag as the shared parts see it: a fair with stands and visiting time slots. */
 @Injectable()
