@@ -43,7 +43,12 @@ export const text = (locale: Locale, key: string) => texts[locale][key] ?? texts
  * was sent and shown again, the page the form was on, since a form's address is no page.
  */
 function backAddress(req: Request): string {
-  if (req.method === 'GET') return req.originalUrl;
+  // the page as it is, without the message of what was just done (`ok`), which is said once
+  if (req.method === 'GET') {
+    const url = new URL(req.originalUrl, 'http://page');
+    url.searchParams.delete('ok');
+    return `${url.pathname}${url.search}`;
+  }
   try {
     const from = new URL(String(req.headers.referer ?? ''));
     return from.host === req.headers.host ? `${from.pathname}${from.search}` : '/';

@@ -100,11 +100,13 @@ export class YearPageContexts {
       bySchool.get(row.schoolId)!.cells[row.phase - 1] = `${row.placed} / ${row.offer} / ${row.applied} / ${row.nothing}`;
     }
     const planC = await this.overview.planC(actor, year.eventId, withinDays);
+    const review = await this.steckbriefe.list(actor, year.eventId, { page: 1, pageSize: 100, status: 'submitted' });
     const free = await this.overview.freePlaces(actor, year.eventId);
     const fields = await this.overview.fields(actor, year.eventId);
     return {
       isDraft: year.status === 'draft',
-      review: (await this.steckbriefe.list(actor, year.eventId, { page: 1, pageSize: 100, status: 'submitted' })).items,
+      review: review.items,
+      reviewMore: review.total - review.items.length,
       schools: [...bySchool.values()],
       planC: planC.slice(0, SHOWN),
       planCMore: Math.max(0, planC.length - SHOWN),
@@ -127,7 +129,8 @@ export class YearPageContexts {
     const phase = await this.steckbriefe.applicationPhase(ref);
     const open = year.phases.find((p) => p.number === phase?.number) ?? null;
     const asPupil = { ...ref, sessionId: '', firstName: participant.firstName, lastName: participant.lastName, className: participant.className, locale: pageLocale(req) };
-    const offers = open ? (await this.steckbriefe.forPupil(asPupil, { page: 1, pageSize: 100 })).items.filter((s) => !s.applied) : [];
+    // every Steckbrief on the pupil's day, not a page of them: at the region's size a weekday has a few hundred
+    const offers = open ? (await this.steckbriefe.forPupil(asPupil, { page: 1, pageSize: 2000 })).items.filter((s) => !s.applied) : [];
     const inPhase = rows.filter((r) => r.phase === open?.number && r.active);
     return pageContext(req, res, `${participant.firstName} ${participant.lastName}`, {
       section: 'praxistage',
