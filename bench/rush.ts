@@ -17,17 +17,18 @@ export type RushResult = { rounds: Round[]; checks: Array<Record<string, unknown
  * app alternate, round after round, so that a machine busy with something else for a while
  * weighs on both; the ratios are taken per round and their median is reported.
  */
-export async function rush(base: string, db: Pool, organiser: Session, schools: School[], requests: number, rounds: number): Promise<RushResult> {
-  const visits = plan(await createClasses(db, schools, Math.ceil(requests / CONCURRENCY)), requests);
+export async function rush(base: string, db: Pool, organiser: Session, schools: School[], requests: number, rounds: number, tag = ''): Promise<RushResult> {
+  // `tag`: a rush of its own on the same schools (one per worker count); class names are unique per school
+  const visits = plan(await createClasses(db, schools, Math.ceil(requests / CONCURRENCY), `Klasse${tag}`), requests);
   const results: Round[] = [];
   const fairs: Array<{ eventId: string; slots: string[] }> = [];
   const slot = (fair: { slots: string[] }, i: number) => fair.slots[i % fair.slots.length];
   for (let round = 1; round <= rounds; round++) {
     const [floorOne, oneSlot, floorSpread, spread] = [
-      await newFair(base, organiser, `Baseline ein Zeitfenster ${round}`, 1, SLOT_CAPACITY),
-      await newFair(base, organiser, `Rush auf ein Zeitfenster ${round}`, 1, SLOT_CAPACITY),
-      await newFair(base, organiser, `Baseline verteilt ${round}`, SPREAD_SLOTS, SLOT_CAPACITY),
-      await newFair(base, organiser, `Rush verteilt ${round}`, SPREAD_SLOTS, SLOT_CAPACITY),
+      await newFair(base, organiser, `Baseline ein Zeitfenster ${round}${tag}`, 1, SLOT_CAPACITY),
+      await newFair(base, organiser, `Rush auf ein Zeitfenster ${round}${tag}`, 1, SLOT_CAPACITY),
+      await newFair(base, organiser, `Baseline verteilt ${round}${tag}`, SPREAD_SLOTS, SLOT_CAPACITY),
+      await newFair(base, organiser, `Rush verteilt ${round}${tag}`, SPREAD_SLOTS, SLOT_CAPACITY),
     ];
     fairs.push(oneSlot, spread, floorOne, floorSpread);
     const label = rounds > 1 ? ` (round ${round})` : '';

@@ -7,6 +7,13 @@ import { UnloggedRateLimits1764144000000 } from './1764144000000-UnloggedRateLim
 import { EventCapacityIndex1764230400000 } from './1764230400000-EventCapacityIndex';
 import { MailCompositionErrors1764316800000 } from './1764316800000-MailCompositionErrors';
 import { PraxistageYear1764403200000 } from './1764403200000-PraxistageYear';
+import { EventMessages1764489600000 } from './1764489600000-EventMessages';
+import { MemberDeactivation1764496800000 } from './1764496800000-MemberDeactivation';
+import { AllocationRuns1764583200000 } from './1764583200000-AllocationRuns';
+import { SchoolDayPlan1764590400000 } from './1764590400000-SchoolDayPlan';
+import { MailAttachments1764597600000 } from './1764597600000-MailAttachments';
+import { CheckIn1764676800000 } from './1764676800000-CheckIn';
+import { DeskIndexes1764763200000 } from './1764763200000-DeskIndexes';
 
 /**
  * Every migration, oldest first. The schema's only source: a new migration file is
@@ -22,4 +29,11 @@ export const migrations = [
   EventCapacityIndex1764230400000,
   MailCompositionErrors1764316800000,
   PraxistageYear1764403200000,
+  EventMessages1764489600000,
+  MemberDeactivation1764496800000,
+  AllocationRuns1764583200000,
+  SchoolDayPlan1764590400000,
+  MailAttachments1764597600000,
+  CheckIn1764676800000,
+  DeskIndexes1764763200000,
 ];

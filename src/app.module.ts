@@ -13,9 +13,11 @@ import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/environment';
 import { DatabaseModule, DatabaseTarget } from './database/database.module';
 import { DeskModule } from './desk/desk.module';
+import { DocumentsModule } from './documents/documents.module';
 import { EventsModule } from './events/events.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
+import { MessagesModule } from './messages/messages.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RetentionModule } from './retention/retention.module';
@@ -40,6 +42,7 @@ export class AppModule {
         DeskModule,
         BodyChecksModule,
         NotificationsModule,
+        DocumentsModule,
         AuditModule,
         AuthModule,
         OrganisationsModule,
@@ -57,6 +60,7 @@ export class AppModule {
         RetentionModule,
         HealthModule,
         WebModule,
+        MessagesModule,
       ],
     };
   }

@@ -6,6 +6,8 @@ import { EMBEDDED_CONNECTION_TIMEOUT_MS, EMBEDDED_POOL_SIZE, EmbeddedPostgres, s
 import { waitForDatabase } from './database/wait-for-database';
 import { listenWhileStarting, StandbyServer } from './health/standby-server';
 import { demoOnFirstStart } from './cli/first-start-demo';
+import cluster from 'node:cluster';
+import { poolShare, runPrimary, workersWanted } from './cluster/app-workers';
 
 async function main() {
   const logger = new Logger('Praxisnah');
@@ -19,6 +21,11 @@ async function main() {
     }
     throw error;
   }
+
+  // several workers only on a PostgreSQL server: the embedded database is one process's
+  const workers = config.DATABASE_URL ? workersWanted(config.WEB_CONCURRENCY) : 1;
+  if (workers > 1 && cluster.isPrimary) return runPrimary(workers, logger);
+  if (!config.DATABASE_URL && config.WEB_CONCURRENCY !== 1) logger.warn('WEB_CONCURRENCY gilt nur mit DATABASE_URL: die eingebettete Datenbank läuft in einem Prozess.');
 
   let embedded: EmbeddedPostgres | undefined;
   let standby: StandbyServer | undefined;
@@ -35,7 +42,7 @@ async function main() {
     config,
     embedded
       ? { url: embedded.url, poolSize: EMBEDDED_POOL_SIZE, connectionTimeoutMs: EMBEDDED_CONNECTION_TIMEOUT_MS }
-      : { url: config.DATABASE_URL!, poolSize: config.DATABASE_POOL_SIZE },
+      : { url: config.DATABASE_URL!, poolSize: poolShare(config.DATABASE_POOL_SIZE, workers) },
   );
 
   // Graceful shutdown: stop taking requests, finish running ones, close the pool, then the

@@ -1,4 +1,7 @@
 import request from 'supertest';
+import { AccountsService } from '../src/auth/accounts.service';
+import { OrganiserBootstrap } from '../src/auth/organiser-bootstrap';
+import { User } from '../src/auth/user.entity';
 import { Role } from '../src/common/identity/role';
 import { companyProfile, memberFor, newCompany, newSchool, newStaff, PASSWORD, schoolProfile } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
@@ -179,6 +182,7 @@ describe('accounts in production mode', () => {
       NODE_ENV: 'production',
       ORGANISER_EMAIL: 'Leitung@Regionalmanagement.Example',
       ORGANISER_PASSWORD: 'erstes-passwort-1',
+      CHECK_IN_SECRET: 'ein-geheimnis-nur-fuer-diesen-test',
     });
   });
   afterAll(() => t.close());
@@ -190,6 +194,23 @@ describe('accounts in production mode', () => {
       .expect(200);
     expect(res.body.user.role).toBe('organiser');
     expect(res.headers['set-cookie'][0]).toMatch(/; Secure/);
+  });
+});
+
+describe('the first organiser with several instances starting at once', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('is created once; the instance that loses the race starts all the same', async () => {
+    // two instances (or workers) with the same ORGANISER_EMAIL on one empty database: both
+    // see no organiser, both try to create it
+    const config = { ...t.config, ORGANISER_EMAIL: 'leitung@regionalmanagement.example', ORGANISER_PASSWORD: 'erstes-passwort-1' };
+    const instances = [1, 2].map(() => new OrganiserBootstrap(t.dataSource, t.app.get(AccountsService), config));
+    await Promise.all(instances.map((instance) => instance.onApplicationBootstrap()));
+    expect(await t.dataSource.manager.countBy(User, { role: Role.Organiser })).toBe(1);
   });
 });
 

@@ -34,11 +34,15 @@ onServer('bookings that queue behind a change of the same capacity (needs a Post
   });
   afterAll(() => t.close());
 
-  /** Sends a booking over a real connection, so that it can wait while the test goes on. */
-  const send = (client: ApiClient, path: string, body: object, method = 'POST') =>
+  /**
+   * Sends a booking over a real connection, so that it can wait while the test goes on; with
+   * an Idempotency-Key (the booking in a transaction with its stored answer) unless `keyless`
+   * (a class visit is then one statement that commits by itself).
+   */
+  const send = (client: ApiClient, path: string, body: object, method = 'POST', keyless = false) =>
     fetch(`${baseUrl}${path}`, {
       method,
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${client.token}`, 'Idempotency-Key': randomUUID() },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${client.token}`, ...(keyless ? {} : { 'Idempotency-Key': randomUUID() }) },
       body: JSON.stringify(body),
     }).then(async (res) => ({ status: res.status, body: await res.json() }));
 
@@ -59,25 +63,45 @@ onServer('bookings that queue behind a change of the same capacity (needs a Post
     return { fair, slot, school, first, nextClass: classes[2] };
   }
 
-  it('confirms a class visit that waited for the lock while a cancellation freed places on a full slot', async () => {
-    const { fair, slot, school, first, nextClass } = await fullSlot();
-    const cancellation = await cancelInOpenTransaction(first.id);
-    const booking = send(school.client, `/api/v1/events/${fair.id}/class-visits`, { timeSlotId: slot.id, schoolClassId: nextClass, pupils: 3, teachers: 0 });
-    await lockWaiters(t, 1);
-    await cancellation.commit();
-    const answer = await booking;
-    expect(answer).toMatchObject({ status: 201, body: { status: 'confirmed', quantity: 3 } });
-    expect(await counter(slot.id)).toEqual({ capacity: 10, booked: 8 });
-  });
+  describe.each([
+    ['with an Idempotency-Key (in a transaction)', false],
+    ['without a key (one statement)', true],
+  ])('%s', (_, keyless) => {
+    it('confirms a class visit that waited for the lock while a cancellation freed places on a full slot', async () => {
+      const { fair, slot, school, first, nextClass } = await fullSlot();
+      const cancellation = await cancelInOpenTransaction(first.id);
+      const booking = send(school.client, `/api/v1/events/${fair.id}/class-visits`, { timeSlotId: slot.id, schoolClassId: nextClass, pupils: 3, teachers: 0 }, 'POST', keyless);
+      await lockWaiters(t, 1);
+      await cancellation.commit();
+      const answer = await booking;
+      expect(answer).toMatchObject({ status: 201, body: { status: 'confirmed', quantity: 3 } });
+      expect(await counter(slot.id)).toEqual({ capacity: 10, booked: 8 });
+    });
 
-  it('waitlists a class visit that still does not fit after the cancellation it waited for', async () => {
-    const { fair, slot, school, first, nextClass } = await fullSlot();
-    const cancellation = await cancelInOpenTransaction(first.id);
-    const booking = send(school.client, `/api/v1/events/${fair.id}/class-visits`, { timeSlotId: slot.id, schoolClassId: nextClass, pupils: 6, teachers: 0 });
-    await lockWaiters(t, 1);
-    await cancellation.commit();
-    expect(await booking).toMatchObject({ status: 201, body: { status: 'waitlisted' } });
-    expect(await counter(slot.id)).toEqual({ capacity: 10, booked: 5 });
+    it('waitlists a class visit that still does not fit after the cancellation it waited for', async () => {
+      const { fair, slot, school, first, nextClass } = await fullSlot();
+      const cancellation = await cancelInOpenTransaction(first.id);
+      const booking = send(school.client, `/api/v1/events/${fair.id}/class-visits`, { timeSlotId: slot.id, schoolClassId: nextClass, pupils: 6, teachers: 0 }, 'POST', keyless);
+      await lockWaiters(t, 1);
+      await cancellation.commit();
+      expect(await booking).toMatchObject({ status: 201, body: { status: 'waitlisted' } });
+      expect(await counter(slot.id)).toEqual({ capacity: 10, booked: 5 });
+    });
+
+    it('refuses a class visit that waited at the event while the event was being cancelled, and writes nothing', async () => {
+      const { fair, slot, school, nextClass } = await fullSlot();
+      const cancelled = await holdOpen(t, async (manager) => {
+        await manager.query(`UPDATE events SET status = 'cancelled' WHERE id = $1`, [fair.id]);
+        await engine.cancelEvent(manager, fair.id, { actorId: null, reason: 'Sturmwarnung' });
+      });
+      const booking = send(school.client, `/api/v1/events/${fair.id}/class-visits`, { timeSlotId: slot.id, schoolClassId: nextClass, pupils: 1, teachers: 0 }, 'POST', keyless);
+      await lockWaiters(t, 1);
+      await cancelled.commit();
+      expect(await booking).toMatchObject({ status: 409, body: { code: 'event_not_open' } });
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM bookings WHERE school_class_id = $1`, [nextClass]);
+      expect(n).toBe(0);
+      expect(await counter(slot.id)).toEqual({ capacity: 10, booked: 0 });
+    });
   });
 
   it('confirms a class visit that waited for the lock while the capacity of a full slot was raised', async () => {

@@ -59,6 +59,22 @@ describe('moving a class visit to another time slot', () => {
     expect(await brokenBookingRules(t.dataSource, [fairId])).toEqual([]);
   });
 
+  it('moves into a slot where a bigger class waits: both waiting lists end as the booking rules say', async () => {
+    const from = (await newTimeSlot(organiser, fairId, 20, '2027-05-08T09:30')).id;
+    const to = (await newTimeSlot(organiser, fairId, 30, '2027-05-08T10:30')).id;
+    const moving = await visit(from, 8);
+    const waitingHere = await visit(from, 14, 'waitlisted'); // 8 + 14 > 20
+    await visit(to, 20);
+    const waitingThere = await visit(to, 15, 'waitlisted'); // 20 + 15 > 30
+    await move(moving, to).expect(explain(200));
+    // the 8 fit beside the 20; the class of 15 still does not, and keeps waiting
+    expect((await school.client.get(`/api/v1/bookings/${waitingThere}`).expect(200)).body.status).toBe('waitlisted');
+    // the places left behind go to the class that waited for them
+    expect((await school.client.get(`/api/v1/bookings/${waitingHere}`).expect(200)).body.status).toBe('confirmed');
+    expect(await counters(from, to)).toEqual([14, 28]);
+    expect(await brokenBookingRules(t.dataSource, [fairId])).toEqual([]);
+  });
+
   it('refuses a full slot and keeps the old place', async () => {
     const first = (await newTimeSlot(organiser, fairId, 10, '2027-05-08T13:30')).id;
     const second = (await newTimeSlot(organiser, fairId, 10, '2027-05-08T14:30')).id;

@@ -24,6 +24,7 @@ describe('the organiser\'s desk', () => {
   let partner: { client: ApiClient; email: string };
   let fairId: string;
   let closingId: string;
+  let openingId: string;
   let yearId: string;
 
   beforeAll(async () => {
@@ -42,6 +43,7 @@ describe('the organiser\'s desk', () => {
       await school.client.post(`/api/v1/events/${fairId}/class-visits`, { timeSlotId: slot.id, schoolClassId: schoolClass.id, pupils: 18, teachers: 1 }).expect(explain(201));
     }
     closingId = (await newEvent(organiser.client, 'handwerkertag', { title: 'Schließt bald', registrationClosesAt: inDays(3), cancellationDeadline: inDays(2) })).id;
+    openingId = (await newEvent(organiser.client, 'handwerkertag', { title: 'Öffnet bald', registrationOpensAt: inDays(2) }, { publish: false })).id;
     yearId = (await newYear(organiser.client, [1])).eventId;
     const created = await company.client.post(`/api/v1/praxistage/years/${yearId}/steckbriefe`, steckbrief({ places: [{ phase: 1, weekday: 2, places: 2 }] })).expect(explain(201));
     await company.client.post(`/api/v1/praxistage/steckbriefe/${created.body.id}/submit`).expect(explain(200));
@@ -60,7 +62,10 @@ describe('the organiser\'s desk', () => {
     expect(todo('mails_failed')).toEqual([expect.objectContaining({ count: 1, href: '/verwaltung/postausgang' })]);
     // nothing with a count of 0 is shown: no school waits for approval
     expect(todo('schools_pending')).toEqual([]);
-    expect(desk.week).toEqual([expect.objectContaining({ kind: 'registration_closes', href: `/verwaltung/veranstaltungen/${closingId}` })]);
+    expect(desk.week).toEqual([
+      expect.objectContaining({ kind: 'registration_opens', href: `/verwaltung/veranstaltungen/${openingId}`, text: expect.objectContaining({ de: expect.stringMatching(/^Anmeldung öffnet .* Uhr: Öffnet bald$/) }) }),
+      expect.objectContaining({ kind: 'registration_closes', href: `/verwaltung/veranstaltungen/${closingId}` }),
+    ]);
     const figure = (kind: string) => desk.figures.find((f: { kind: string }) => f.kind === kind).value;
     expect(figure('booked_today')).toBe(3); // the stand and two class visits
     expect(figure('registrations_today')).toBeGreaterThanOrEqual(4);

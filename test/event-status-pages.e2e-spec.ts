@@ -61,4 +61,18 @@ describe('an event\'s status in the organiser\'s pages', () => {
     const partner = await PageVisitor.loggedIn(t, (await newStaff(t, Role.Partner)).email);
     await partner.get(`/verwaltung/veranstaltungen/${fair.id}/status/schliessen`).expect(403);
   });
+
+  it('publishes a draft behind its page; a draft is not "reopened"', async () => {
+    const staff = await newStaff(t, Role.Organiser);
+    const draft = await newEvent(staff.client, 'handwerkertag', { title: 'Entwurf zum Veröffentlichen' }, { publish: false });
+    const page = await PageVisitor.loggedIn(t, staff.email);
+    const admin = await page.get(`/verwaltung/veranstaltungen/${draft.id}`).expect(200);
+    expect(admin.text).toContain(`/verwaltung/veranstaltungen/${draft.id}/status/veroeffentlichen`);
+    expect(admin.text).not.toContain('/status/oeffnen');
+    await page.get(`/verwaltung/veranstaltungen/${draft.id}/status/oeffnen`).expect(404);
+    expect((await page.get(`/verwaltung/veranstaltungen/${draft.id}/status/veroeffentlichen`).expect(200)).text).toContain('erscheint dann auf der Startseite');
+    expect((await page.post(`/verwaltung/veranstaltungen/${draft.id}/status/veroeffentlichen`, {})).status).toBe(303);
+    expect((await staff.client.get(`/api/v1/events/${draft.id}`)).body.status).toBe('published');
+    await page.get(`/verwaltung/veranstaltungen/${draft.id}/status/veroeffentlichen`).expect(404);
+  });
 });

@@ -84,7 +84,7 @@ describe('events: creation, life cycle, visibility, free places', () => {
       await organiser.post(`/api/v1/events/${event.id}/status`, { status }).expect(200);
     }
     const done = await organiser.post(`/api/v1/events/${event.id}/status`, { status: 'cancelled' }).expect(409);
-    expect(done.body.detail).toBe('Eine Veranstaltung im Status „completed“ kann nicht auf „cancelled“ gesetzt werden.');
+    expect(done.body.detail).toBe('Eine Veranstaltung im Status „abgeschlossen“ kann nicht auf „abgesagt“ gesetzt werden.');
   });
 
   it('changes the number of stands like any capacity', async () => {

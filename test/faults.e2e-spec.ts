@@ -77,15 +77,14 @@ onServer(`a database connection that dies in the middle of a booking ${NEEDS_SER
     return client;
   }
 
-  /** The app's backend that waits for a lock in a statement matching `statement`. */
-  async function waitingBackend(side: Client, statement: string): Promise<number> {
+  /** The app's backend that waits for a lock `side` holds (`what` names it for the failure message). */
+  async function waitingBackend(side: Client, what: string): Promise<number> {
     let pid: number | undefined;
-    await eventually(`a backend waiting in ${statement}`, async () => {
+    await eventually(`a backend waiting in ${what}`, async () => {
       await side.query('SELECT pg_stat_clear_snapshot()'); // inside a transaction the view would stand still
       const { rows } = await side.query(
         `SELECT pid FROM pg_stat_activity
-          WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND query ILIKE $1`,
-        [`%${statement}%`],
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND pg_backend_pid() = ANY(pg_blocking_pids(pid))`,
       );
       pid = rows[0]?.pid;
       return pid !== undefined;

@@ -1,6 +1,7 @@
 import { Role } from '../src/common/identity/role';
 import { ApiClient, inDays, newClass, newCompany, newEvent, newSchool, newStaff, newTimeSlot, standApplication } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
+import { PageVisitor } from './support/page-visitor';
 
 describe('Handwerkertag: stands and class visits', () => {
   let t: TestApp;
@@ -65,6 +66,18 @@ describe('Handwerkertag: stands and class visits', () => {
     expect(slots.body[0]).toMatchObject({ capacity: 60, booked: 26, free: 34, waitlisted: 0 });
     const listed = await school.client.get(`/api/v1/events/${fair.id}`).expect(200);
     expect(listed.body.availability.visitorPlaces).toEqual({ capacity: 60, booked: 26, free: 34 });
+  });
+
+  it('leaves a class visit pending, holding its places, at a fair whose bookings wait for the organiser — with and without an Idempotency-Key', async () => {
+    const fair = await newEvent(organiser, 'handwerkertag', { requiresApproval: true });
+    const slot = await newTimeSlot(organiser, fair.id, 60);
+    const school = await newSchool(t, { approvedBy: organiser });
+    const [first, second] = [await newClass(school.client, school.id), await newClass(school.client, school.id)];
+    const visit = (schoolClassId: string) => school.client.post(`/api/v1/events/${fair.id}/class-visits`, { timeSlotId: slot.id, schoolClassId, pupils: 20, teachers: 2 });
+    // without a key the booking is one statement that commits by itself; with one, a transaction
+    expect((await visit(first.id).expect(201)).body).toMatchObject({ status: 'pending', quantity: 22 });
+    expect((await visit(second.id).set('Idempotency-Key', `approval-${second.id}`).expect(201)).body).toMatchObject({ status: 'pending', quantity: 22 });
+    expect(await counter(slot.id)).toEqual({ capacity: 60, booked: 44 });
   });
 
   it('refuses a class bigger than the whole slot, and another school’s class', async () => {
@@ -212,6 +225,29 @@ describe('booking limit per member', () => {
     expect(limited.body.code).toBe('rate_limited');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
+    const [booked] = await t.dataSource.query(`SELECT count(*)::int AS n FROM bookings WHERE event_id = $1`, [fair.id]);
+    expect(booked.n).toBe(3);
+  });
+
+  it('counts each request once, whether the API route counted it with the login lookup or the page form through the booking itself', async () => {
+    const organiser = (await newStaff(t, Role.Organiser)).client;
+    const fair = await newEvent(organiser, 'handwerkertag');
+    const slot = await newTimeSlot(organiser, fair.id, 200);
+    const school = await newSchool(t, { approvedBy: organiser });
+    const classes = [];
+    for (let i = 0; i < 4; i++) classes.push(await newClass(school.client, school.id));
+    const visit = (classId: string) => school.client.post(`/api/v1/events/${fair.id}/class-visits`, { timeSlotId: slot.id, schoolClassId: classId, pupils: 10, teachers: 1 });
+    const page = await PageVisitor.loggedIn(t, school.email);
+    const form = (classId: string) => page.post(`/veranstaltungen/${fair.id}/klassenbesuch`, { timeSlotId: slot.id, schoolClassId: classId, pupils: '10', teachers: '1' });
+
+    // counted twice, the second request would be the limit's third and the form past it
+    await visit(classes[0].id).expect(201);
+    expect((await form(classes[1].id)).status).toBe(303);
+    await visit(classes[2].id).expect(201);
+    // the fourth, by form, is refused with the limit's message, and books nothing
+    const refused = await form(classes[3].id);
+    expect(refused.status).toBe(429);
+    expect(refused.text).toContain('Versuche');
     const [booked] = await t.dataSource.query(`SELECT count(*)::int AS n FROM bookings WHERE event_id = $1`, [fair.id]);
     expect(booked.n).toBe(3);
   });

@@ -145,6 +145,10 @@ describe('mail delivery through a real SMTP server', () => {
     const page = await organiser.get('/verwaltung/postausgang').expect(200);
     expect(page.text).toContain('Buchungsänderungen ohne Mail');
     expect(page.text).toContain(first.visit.id);
+    // states in words, not codes: the change, and the sent mails
+    expect(page.text).toContain('(einen Tag abgesagt, 5×)');
+    expect(page.text).toContain('(versendet)');
+    expect(page.text).not.toMatch(/\((sent|pending|failed|day_cancelled)\b/);
     await organiser.post(`/api/v1/outbox/unmailed-changes/${poison.id}/retry`).expect(200);
     expect((await t.dataSource.query(`SELECT notify_attempts FROM booking_changes WHERE id = $1`, [poison.id]))[0].notify_attempts).toBe(0);
     await organiser.post('/api/v1/outbox/unmailed-changes/99999999999999999999999/retry').expect(404);

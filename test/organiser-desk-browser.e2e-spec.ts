@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { Role } from '../src/common/identity/role';
-import { accessibilityProblems, hasChromium, launch, screenshot } from './support/browser';
+import { accessibilityProblems, hasChromium, launch, logIn, screenshot } from './support/browser';
 import { ApiClient, explain, newClass, newCompany, newEvent, newSchool, newStaff, newTimeSlot, PASSWORD, standApplication } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -18,6 +18,7 @@ const PAGE_WAIT_MS = 30_000;
   let base: string;
   let organiser: { client: ApiClient; email: string };
   let fairId: string;
+  let evening: Awaited<ReturnType<typeof newCompany>>;
   const problems: string[] = [];
 
   beforeAll(async () => {
@@ -26,6 +27,7 @@ const PAGE_WAIT_MS = 30_000;
     organiser = await newStaff(t, Role.Organiser);
     await newCompany(t, { profile: { name: 'Dachdeckerei Neu' } });
     const company = await newCompany(t, { approvedBy: organiser.client, profile: { name: 'Bäckerei Morgen' } });
+    evening = await newCompany(t, { approvedBy: organiser.client, profile: { name: 'Brauerei Abend' } });
     fairId = (await newEvent(organiser.client, 'handwerkertag', { title: 'Handwerkertag am Morgen' })).id;
     await company.client.post(`/api/v1/events/${fairId}/stand-applications`, standApplication()).expect(explain(201));
     const early = await newTimeSlot(organiser.client, fairId, 20, '2027-05-08T08:30');
@@ -57,10 +59,7 @@ const PAGE_WAIT_MS = 30_000;
     const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1100, height: 900 }, bypassCSP: true });
     context.setDefaultTimeout(PAGE_WAIT_MS);
     const page = await context.newPage();
-    await page.goto(`${base}/anmelden`);
-    await page.locator('#email').fill(organiser.email);
-    await page.locator('#password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await logIn(page, base, organiser.email, PASSWORD);
     await page.goto(`${base}/verwaltung`);
     await checked(page, 'uebersicht');
     const todo = page.getByRole('region', { name: 'Zu tun' });
@@ -95,6 +94,28 @@ const PAGE_WAIT_MS = 30_000;
 
     await page.goto(`${base}/verwaltung`);
     expect(await page.getByRole('region', { name: 'Zu tun' }).innerText()).not.toContain('Warteliste');
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('rejects a stand application behind a page that asks why, and says so when the reason is missing', async () => {
+    await evening.client.post(`/api/v1/events/${fairId}/stand-applications`, standApplication()).expect(explain(201));
+    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1100, height: 900 }, bypassCSP: true });
+    context.setDefaultTimeout(PAGE_WAIT_MS);
+    const page = await context.newPage();
+    await logIn(page, base, organiser.email, PASSWORD);
+    await page.goto(`${base}/verwaltung/veranstaltungen/${fairId}#standanmeldungen`);
+    await page.getByRole('link', { name: 'Ablehnen Brauerei Abend' }).click();
+    await page.getByRole('heading', { name: 'Buchung ablehnen' }).waitFor();
+    await checked(page, 'ablehnen');
+    await page.getByRole('button', { name: 'Buchung ablehnen' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByLabel(/Grund der Ablehnung/).getAttribute('aria-invalid')).toBe('true');
+    await checked(page, 'ablehnen-ohne-grund');
+    await page.getByLabel(/Grund der Ablehnung/).fill('Kein Ausschank auf dem Schulgelände');
+    await page.getByRole('button', { name: 'Buchung ablehnen' }).click();
+    await page.waitForURL(/\/verwaltung\/veranstaltungen\/.*ok=saved/);
+    expect(await page.locator('tr', { hasText: 'Brauerei Abend' }).first().innerText()).toContain('abgelehnt');
     await context.close();
     expect(problems).toEqual([]);
   });

@@ -5,6 +5,7 @@ import {
   ApiClient,
   explain,
   newClass,
+  newColleague,
   newCompany,
   newEvent,
   newPupil,
@@ -44,13 +45,20 @@ const PROGRAM_TAGS = ['handwerkertag', 'schule-trifft-wirtschaft', 'praxistage',
 /** Pupils' own routes: pupils have no account, members get 401 there; the pupil walk below covers them. */
 const PUPIL_TAG = 'praxistage-pupil';
 /** Parameters naming rows that belong to an organisation. */
-const ORGANISATION_OWNED = ['companyId', 'schoolId', 'classId', 'pupilId', 'bookingId', 'offerId', 'invitationId', 'tokenId', 'steckbriefId', 'applicationId'];
+const ORGANISATION_OWNED = ['companyId', 'schoolId', 'classId', 'pupilId', 'bookingId', 'offerId', 'invitationId', 'tokenId', 'steckbriefId', 'applicationId', 'userId', 'runId'];
 const PARTNER_MAY_NOT_READ = [
   '/api/v1/schools/{schoolId}/pupils/export',
   // a school's own tools in a Praxistage year (partners see the year per school instead)
   '/api/v1/praxistage/years/{eventId}/participation',
   '/api/v1/praxistage/years/{eventId}/participants',
   '/api/v1/praxistage/years/{eventId}/classes',
+  // proposals name pupils: the organiser's and the coordinators' tool
+  '/api/v1/praxistage/years/{eventId}/phases/{phase}/proposals',
+  '/api/v1/praxistage/years/{eventId}/phases/{phase}/proposals/{runId}',
+  // a company's own availability for a Schule-trifft-Wirtschaft day (partners see all of them under day-plan/wishes)
+  '/api/v1/events/{eventId}/day-plan/availability',
+  // the entrance's logins: the organiser hands out access to the door, nobody else needs to see them
+  '/api/v1/events/{eventId}/door-logins',
 ];
 const KNOWN_PARAMS = [...ORGANISATION_OWNED, 'eventId', 'slotId', 'periodId', 'eventClassId', 'roomId', 'holidayId', 'mailId', 'changeId', 'feedId', 'token', 'list', 'date', 'phase'];
 
@@ -78,6 +86,8 @@ describe('tenancy: no organisation reaches another one’s data', () => {
       const schoolInvitation = await school.client.post('/api/v1/invitations', { email: `${randomUUID()}@schule.example` }).expect(201);
       const companyToken = await company.client.post('/api/v1/auth/tokens', { name: 'walk' }).expect(201);
       const schoolToken = await school.client.post('/api/v1/auth/tokens', { name: 'walk' }).expect(201);
+      const companyColleague = await newColleague(t, 'company', company.id);
+      const schoolColleague = await newColleague(t, 'school', school.id);
 
       // Events: published ones for "mine", drafts for "theirs" (a draft does not exist for members).
       const fair = await newEvent(organiser, 'handwerkertag', {}, { publish });
@@ -98,6 +108,7 @@ describe('tenancy: no organisation reaches another one’s data', () => {
         await school.client.post(`/api/v1/events/${fair.id}/class-visits`, { timeSlotId: slot.id, schoolClassId: schoolClass.id, pupils: 10, teachers: 1 }).expect(explain(201));
         await company.client.post(`/api/v1/events/${day.id}/registrations`).expect(explain(201));
         await school.client.post(`/api/v1/events/${day.id}/sessions`, { eventClassId: eventClass.body.id, periodId: period.body.id, companyId: company.id }).expect(explain(201));
+        await school.client.post(`/api/v1/events/${day.id}/day-plan/proposals`, {}).expect(explain(202));
       }
       // a Praxistage year (published: Steckbriefe and applications need it; the walk uses a draft year instead)
       const year = await newYear(organiser, [1]);
@@ -106,21 +117,29 @@ describe('tenancy: no organisation reaches another one’s data', () => {
       await school.client.post(`/api/v1/praxistage/years/${year.eventId}/participants`, { pupilIds: [pupil.id] }).expect(explain(200));
       const [code] = (await school.client.post(`/api/v1/praxistage/years/${year.eventId}/codes`, { pupilIds: [pupil.id] }).expect(explain(200))).body;
       const application = await school.client.post(`/api/v1/praxistage/years/${year.eventId}/participants/${pupil.id}/applications`, { offerId: brief.id }).expect(explain(201));
+      // a proposal of the school's own, and the organiser's for all schools
+      const schoolRun = await school.client.post(`/api/v1/praxistage/years/${year.eventId}/phases/1/proposals`, {}).expect(explain(202));
+      const allRun = await organiser.post(`/api/v1/praxistage/years/${year.eventId}/phases/1/proposals`, {}).expect(explain(202));
+      // the pupil holds a place in phase 1: the year's agreements exist
+      await company.client.post(`/api/v1/praxistage/applications/${application.body.id}/offer`).expect(explain(200));
+      await school.client.post(`/api/v1/praxistage/years/${year.eventId}/participants/${pupil.id}/applications/${application.body.id}/accept`).expect(explain(200));
       return {
         year: year.eventId,
         pupilCode: code.code as string,
         company: {
           client: company.client,
-          ids: { companyId: company.id, invitationId: companyInvitation.body.id, tokenId: companyToken.body.id, offerId: offer.body.id, steckbriefId: brief.id, applicationId: application.body.id, phase: '1' },
+          ids: { companyId: company.id, invitationId: companyInvitation.body.id, tokenId: companyToken.body.id, offerId: offer.body.id, steckbriefId: brief.id, applicationId: application.body.id, phase: '1', userId: companyColleague.userId },
         },
         school: {
           client: school.client,
-          ids: { schoolId: school.id, classId: schoolClass.id, pupilId: pupil.id, invitationId: schoolInvitation.body.id, tokenId: schoolToken.body.id, applicationId: application.body.id, phase: '1' },
+          ids: { schoolId: school.id, classId: schoolClass.id, pupilId: pupil.id, invitationId: schoolInvitation.body.id, tokenId: schoolToken.body.id, applicationId: application.body.id, phase: '1', userId: schoolColleague.userId, runId: schoolRun.body.id },
         },
         shared: {
           companyId: company.id, schoolId: school.id, classId: schoolClass.id, pupilId: pupil.id, bookingId: placement.body.id, offerId: offer.body.id,
           slotId: slot.id, periodId: period.body.id, eventClassId: eventClass.body.id, roomId: room.body.id,
           holidayId: holidays.body[0].id, date: '2027-03-08', list: 'stands', steckbriefId: brief.id, applicationId: application.body.id, phase: '1',
+          userId: companyColleague.userId,
+          runId: allRun.body.id,
           mailId: (await t.dataSource.query(`SELECT id FROM outbox_mails ORDER BY created_at LIMIT 1`))[0].id as string,
           // history ids are small numbers: written with leading zeros (the API reads them the same),
           // so that an answer telling the id is found in its text and not in any digit
@@ -145,7 +164,7 @@ describe('tenancy: no organisation reaches another one’s data', () => {
       client: mine.school.client,
       own: { ...mine.school.ids, bookingId: mine.shared.bookingId, periodId: mine.shared.periodId, eventClassId: mine.shared.eventClassId, roomId: mine.shared.roomId, date: mine.shared.date, list: 'stands' },
       // approved Steckbriefe of a published year are shown to every school by design: not foreign to a school
-      foreign: { ...foreign, invitationId: theirs.school.ids.invitationId, tokenId: theirs.school.ids.tokenId, steckbriefId: '' },
+      foreign: { ...foreign, invitationId: theirs.school.ids.invitationId, tokenId: theirs.school.ids.tokenId, userId: theirs.school.ids.userId, steckbriefId: '' },
     };
     actors['staff'] = { client: organiser, own: mine.shared, foreign: {} };
 
@@ -185,12 +204,13 @@ describe('tenancy: no organisation reaches another one’s data', () => {
              (SELECT json_agg(p ORDER BY id) FROM pupils p)::text AS pupils,
              (SELECT json_agg(i ORDER BY id) FROM invitations i)::text AS invitations,
              (SELECT json_agg(json_build_object('id', id, 'revoked', revoked_at) ORDER BY id) FROM api_tokens)::text AS tokens,
-             (SELECT json_agg(json_build_object('id', id, 'role', role, 'company', company_id, 'school', school_id) ORDER BY id) FROM users)::text AS users,
+             (SELECT json_agg(json_build_object('id', id, 'role', role, 'company', company_id, 'school', school_id, 'deactivated', deactivated_at) ORDER BY id) FROM users)::text AS users,
              (SELECT json_agg(e ORDER BY id) FROM events e)::text AS events,
              (SELECT json_agg(b ORDER BY id) FROM bookables b)::text AS bookables,
              (SELECT json_agg(b ORDER BY id) FROM bookings b)::text AS bookings,
              (SELECT count(*) FROM booking_changes) AS changes,
              (SELECT count(*) FROM outbox_mails) AS mails,
+             (SELECT count(*) FROM event_messages) AS messages,
              (SELECT json_agg(x ORDER BY booking_id, day) FROM placement_exceptions x)::text AS exceptions,
              (SELECT json_agg(o ORDER BY id) FROM practicum_offers o)::text AS offers,
              (SELECT json_agg(p ORDER BY id) FROM event_periods p)::text AS periods,
@@ -203,7 +223,7 @@ describe('tenancy: no organisation reaches another one’s data', () => {
     expect(withIds.length).toBeGreaterThanOrEqual(40);
     const unknown = withIds.flatMap((r) => r.params).filter((p) => !KNOWN_PARAMS.includes(p));
     expect(unknown).toEqual([]); // a new id parameter needs own and foreign fixtures above
-    const eventRoutesWithoutProgram = withIds.filter((r) => r.params.includes('eventId') && !r.program && !r.path.match(/^\/api\/v1\/(statistics\/)?events\/\{eventId\}(\/status|\/calendar\.ics|\/lists\/\{list\})?$/));
+    const eventRoutesWithoutProgram = withIds.filter((r) => r.params.includes('eventId') && !r.program && !r.path.match(/^\/api\/v1\/(events\/\{eventId\}(\/status|\/copy|\/calendar\.ics|\/lists\/\{list\}|\/messages(\/preview)?)?|statistics\/events\/\{eventId\}(\/bookings-per-day)?)$/));
     expect(eventRoutesWithoutProgram.map((r) => r.path)).toEqual([]); // tag the controller with its program
   });
 

@@ -19,6 +19,9 @@ export type RaceResult = {
   racePlaces: Awaited<ReturnType<typeof placeCounters>>;
   offeredApplications: number;
   wholeYear: Record<string, number>;
+  /** For the acceptances after the race. */
+  placeIds: string[];
+  applicationIds: string[];
 };
 
 /**
@@ -86,5 +89,8 @@ export async function offerRace(base: string, db: Pool, year: WrittenYear, passw
   const racePlaces = await placeCounters(db, year.eventId, made.map((m) => m.placeId));
   const [{ offered }] = (await db.query(`SELECT count(*)::int AS offered FROM praxistage_applications WHERE id = ANY($1::uuid[]) AND status = 'offered'`, [applications.map((a) => a.id)])).rows;
   const wholeYear = { ...(await placeCounters(db, year.eventId)), ...(await applicationRules(db, year.eventId)) };
-  return { places: made.length, offers: applications.length, outcomes: measurement.outcomes, serverErrors, measurement, racePlaces, offeredApplications: offered, wholeYear };
+  return {
+    places: made.length, offers: applications.length, outcomes: measurement.outcomes, serverErrors, measurement, racePlaces, offeredApplications: offered, wholeYear,
+    placeIds: made.map((m) => m.placeId), applicationIds: applications.map((a) => a.id),
+  };
 }

@@ -24,6 +24,25 @@ export function praxistageReport(result: PraxistageResult) {
     { check: 'race: applications offered (= places won)', value: String(race.offeredApplications) },
     { check: 'after race, whole year: over capacity / counters off / rules broken', value: `${race.wholeYear.overbooked} / ${race.wholeYear.drifted} / ${race.wholeYear.applicationBookingMismatch + race.wholeYear.placementsWithoutApplication + race.wholeYear.pupilsOverLimit}` },
   ];
+  const a = result.accept;
+  checks.push(
+    { check: 'accept: won offers, pupils holding them', value: `${a.offers}, ${a.pupils}` },
+    { check: 'accept: outcomes', value: Object.entries(a.outcomes).map(([k, n]) => `${k} ${n}`).join(', ') || '—' },
+    { check: 'accept: 5xx / other errors', value: `${a.serverErrors} / ${a.measurement.errors}` },
+    { check: 'accept: req/s, p50, p99 ms', value: `${a.measurement.throughput.toFixed(0)}, ${a.measurement.p50.toFixed(0)}, ${a.measurement.p99.toFixed(0)}` },
+    { check: 'accept: applications accepted (= pupils)', value: String(a.accepted) },
+    { check: 'accept: race places booked / over capacity / counters off', value: `${a.racePlaces.booked} of ${a.racePlaces.capacity} / ${a.racePlaces.overbooked} / ${a.racePlaces.drifted}` },
+    { check: 'after accept, whole year: over capacity / counters off / rules broken', value: `${a.wholeYear.overbooked} / ${a.wholeYear.drifted} / ${a.wholeYear.applicationBookingMismatch + a.wholeYear.placementsWithoutApplication + a.wholeYear.pupilsOverLimit}` },
+    { check: "Steckbriefe with 'assign pupils to me' in the year", value: String(a.assignDirectly) },
+  );
+  const p = result.proposal;
+  checks.push(
+    { check: 'proposal: pupils without a place / placed', value: `${p.pupils} / ${p.placed}` },
+    { check: 'proposal: solver, optimal, gap', value: `${p.solverStatus}, ${p.optimal ? 'yes' : 'no'}, ${p.gap ?? '—'}` },
+    { check: 'proposal: solve ms / asked to done ms', value: `${p.solveMs} / ${Math.round(p.askedToDoneMs)}` },
+    { check: 'proposal: GET /health meanwhile (n, p50, p99 ms, errors)', value: `${p.health.requests}, ${p.health.p50.toFixed(1)}, ${p.health.p99.toFixed(1)}, ${p.health.errors}` },
+    { check: 'proposal: peak memory of the app, asked to done, MB', value: String(p.peakMemoryMb ?? 'n/a') },
+  );
   console.log('\nPraxistage year');
   console.table([{ ...result.rows, 'set-up s': Number(result.setUpSeconds.toFixed(1)) }]);
   console.table(readRows);

@@ -6,8 +6,10 @@ import { samplePhases } from '../../src/programs/praxistage/sample-year/sample-p
 import { call, Session } from '../api';
 import { ORGANISER } from '../app-process';
 import { Measurement } from '../measure';
+import { acceptRush, AcceptResult } from './accept-rush';
 import { offerRace, RaceResult } from './offer-race';
 import { praxistageReads } from './praxistage-reads';
+import { PeakMemory, phaseProposal, ProposalResult } from './phase-proposal';
 import { applicationRules, placeCounters } from './rows';
 import { writeSampleYear } from './year-writer';
 
@@ -21,15 +23,20 @@ export type PraxistageResult = {
   afterSetUp: Record<string, number>;
   reads: Measurement[];
   race: RaceResult;
+  accept: AcceptResult;
+  proposal: ProposalResult;
+  /** The app's peak memory during the set-up, before the proposal's own is measured. */
+  setUpPeakMemoryMb: number | null;
 };
 
 /**
  * The Praxistage year at the region's size: 28 schools, 1,400 pupils, 900 companies with a
  * Steckbrief each and applications in all four phases (the fourth open now). The year is
  * made through the API, its contents are written in bulk (set-up); then the reads people
- * make during a phase's applications, and 500 offers at once on 100 contested places.
+ * make during a phase's applications, 500 offers at once on 100 contested places, and the
+ * pupils who won them accepting at once.
  */
-export async function praxistage(base: string, db: Pool, organiser: Session): Promise<PraxistageResult> {
+export async function praxistage(base: string, db: Pool, organiser: Session, memory: PeakMemory): Promise<PraxistageResult> {
   const size: SampleYearSize = {
     schools: Math.max(5, Math.round(28 * SCALE)),
     classesPerSchool: 2,
@@ -46,9 +53,14 @@ export async function praxistage(base: string, db: Pool, organiser: Session): Pr
   const year = await writeSampleYear(db, eventId, plan, passwordHash);
   const setUpSeconds = (performance.now() - started) / 1000;
   const afterSetUp = { ...(await placeCounters(db, eventId)), ...(await applicationRules(db, eventId)) };
+  // the proposal for the open phase's pupils still without a place, before the reads and the race change the year
+  const setUpPeakMemoryMb = memory.read();
+  const proposal = await phaseProposal(base, organiser, eventId, size.openPhase, memory);
   const reads = await praxistageReads(base, organiser, plan, year);
   const race = await offerRace(base, db, year, passwordHash);
-  return { size, rows: counts(plan), setUpSeconds, afterSetUp, reads, race };
+  // the pupils holding the won offers accept them at once
+  const accept = await acceptRush(base, db, year, race.placeIds, race.applicationIds);
+  return { size, rows: counts(plan), setUpSeconds, afterSetUp, reads, race, accept, proposal, setUpPeakMemoryMb };
 }
 
 /**
@@ -56,9 +68,9 @@ export async function praxistage(base: string, db: Pool, organiser: Session): Pr
  * registration window (for offers) is set back to the first phase's applications: the
  * year was made before them, and the placements written for its past phases were offered then.
  */
-async function newYear(base: string, db: Pool, organiser: Session, openPhase: number): Promise<string> {
+export async function newYear(base: string, db: Pool, organiser: Session, openPhase: number, title = 'Tag in der Praxis (Bench)'): Promise<string> {
   const phases = samplePhases(new Date().toISOString().slice(0, 10), openPhase);
-  const year = await call(base, organiser, '/api/v1/praxistage/years', { title: 'Tag in der Praxis (Bench)', firstPhaseYear: Number(phases[0].firstDay.slice(0, 4)), phases });
+  const year = await call(base, organiser, '/api/v1/praxistage/years', { title, firstPhaseYear: Number(phases[0].firstDay.slice(0, 4)), phases });
   await call(base, organiser, `/api/v1/events/${year.eventId}/status`, { status: 'published' });
   await db.query(
     `UPDATE events SET registration_opens_at = (SELECT min(applications_open_at) FROM praxistage_phases WHERE event_id = $1) WHERE id = $1`,

@@ -6,7 +6,7 @@ import { Page, pageWindow } from '../common/http/pagination';
 import { AuditQuery } from './audit.query';
 
 export type AuditedEntity = 'company' | 'school' | 'school_class' | 'pupil' | 'event' | 'practicum_offer' | 'time_slot';
-export type AuditAction = 'created' | 'updated' | 'deleted' | 'approved' | 'rejected' | 'status_changed';
+export type AuditAction = 'created' | 'updated' | 'deleted' | 'approved' | 'rejected' | 'status_changed' | 'member_deactivated' | 'member_reactivated';
 
 /** Pupils are minors: their log names the fields that changed, never the values. */
 const VALUES_NOT_LOGGED: readonly AuditedEntity[] = ['pupil'];

@@ -13,6 +13,8 @@ export interface NewAccount {
   role: Role;
   companyId?: string | null;
   schoolId?: string | null;
+  /** Only for the door role: its one event. */
+  eventId?: string | null;
   locale?: 'de' | 'en';
 }
 
@@ -39,6 +41,7 @@ export class AccountsService {
         role: account.role,
         companyId: account.companyId ?? null,
         schoolId: account.schoolId ?? null,
+        eventId: account.eventId ?? null,
         locale: account.locale ?? 'de',
       });
       return manager.findOneByOrFail(User, { id: inserted.identifiers[0].id });

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/environment';
 import { Actor } from '../common/identity/actor';
-import { CurrentActor, OwnAccount, Public } from './auth.decorators';
+import { CurrentActor, DoorToo, OwnAccount, Public } from './auth.decorators';
 import { CredentialsService } from './credentials.service';
 import { LoginDto } from './dto/login.dto';
 import { UpdateAccountDto } from './dto/update-account.dto';
@@ -57,6 +57,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @OwnAccount()
+  @DoorToo()
   async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     await this.credentials.end(actor);
     clearSessionCookie(res, this.config);
@@ -71,6 +72,7 @@ export class AuthController {
   /** Changes the own name or language. */
   @Patch('me')
   @OwnAccount()
+  @DoorToo()
   async updateMe(@CurrentActor() actor: Actor, @Body() body: UpdateAccountDto) {
     if (Object.keys(body).length > 0) await this.dataSource.manager.update(User, { id: actor.userId }, body);
     return this.credentials.findUser(actor.userId);

@@ -12,6 +12,11 @@ export const authErrors = defineErrors({
     de: 'E-Mail-Adresse oder Passwort ist falsch.',
     en: 'The e-mail address or password is wrong.',
   },
+  account_deactivated: {
+    status: 403,
+    de: 'Ihr Zugang ist deaktiviert. Wenn Sie wieder Zugang brauchen, wenden Sie sich bitte an das Regionalmanagement.',
+    en: 'Your account has been deactivated. If you need access again, please contact the regional management.',
+  },
   forbidden: {
     status: 403,
     de: 'Dafür fehlt Ihnen die Berechtigung.',

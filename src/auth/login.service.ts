@@ -41,6 +41,11 @@ export class LoginService {
       .getOne();
     const valid = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !valid) throw new DomainError('invalid_credentials');
+    // Said plainly, but only to someone who knew the password: a guess at an address still
+    // gets "wrong e-mail or password", so the answer tells nobody else whether an account
+    // exists or was deactivated, and the person who left knows whom to ask instead of
+    // resetting a password that would not help.
+    if (user.deactivatedAt) throw new DomainError('account_deactivated');
 
     await this.rateLimiter.reset(accountKey);
     const session = await this.credentials.startSession(user.id);

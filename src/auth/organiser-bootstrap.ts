@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/environment';
 import { AccountsService } from './accounts.service';
 import { Role } from '../common/identity/role';
+import { DomainError } from '../common/errors/domain-error';
 import { User } from './user.entity';
 
 /**
@@ -34,12 +35,19 @@ export class OrganiserBootstrap implements OnApplicationBootstrap {
       return;
     }
     if (await this.dataSource.manager.existsBy(User, { role: Role.Organiser })) return;
-    await this.accounts.create({
-      email,
-      password,
-      name: this.config.ORGANISER_NAME ?? 'Regionalmanagement',
-      role: Role.Organiser,
-    });
+    try {
+      await this.accounts.create({
+        email,
+        password,
+        name: this.config.ORGANISER_NAME ?? 'Regionalmanagement',
+        role: Role.Organiser,
+      });
+    } catch (error) {
+      // Several instances (or workers) starting at once on an empty database all try; the
+      // others find the address taken by the organiser the first one just created, and start.
+      if (error instanceof DomainError && error.code === 'email_taken' && (await this.dataSource.manager.existsBy(User, { role: Role.Organiser }))) return;
+      throw error;
+    }
     this.logger.log(`first organiser ${email} created`);
   }
 }

@@ -30,7 +30,8 @@ export class PasswordResetService {
     await this.rateLimiter.consume(`password-reset:address:${clientAddress}`, { max: 20, windowSeconds: 3600 });
     await this.rateLimiter.consume(`password-reset:account:${normalised}`, { max: 3, windowSeconds: 3600 });
     await inTransaction(this.dataSource, async (manager) => {
-      const [user] = await manager.query(`SELECT id, email, name, locale FROM users WHERE email = $1`, [normalised]);
+      // a deactivated account gets no link: a new password would not let it in
+      const [user] = await manager.query(`SELECT id, email, name, locale FROM users WHERE email = $1 AND deactivated_at IS NULL`, [normalised]);
       if (!user) return; // same answer as for a known address
       const secret = newSecret('pxr');
       const [reset] = await manager.query(
@@ -47,8 +48,8 @@ export class PasswordResetService {
     const passwordHash = await this.passwords.hashNew(password, 'password');
     await inTransaction(this.dataSource, async (manager) => {
       const [reset] = await manager.query(
-        `SELECT id, user_id FROM password_resets
-          WHERE secret_hash = $1 AND used_at IS NULL AND expires_at > now() FOR UPDATE`,
+        `SELECT r.id, r.user_id FROM password_resets r JOIN users u ON u.id = r.user_id
+          WHERE r.secret_hash = $1 AND r.used_at IS NULL AND r.expires_at > now() AND u.deactivated_at IS NULL FOR UPDATE OF r`,
         [hashSecret(token)],
       );
       if (!reset) throw new DomainError('password_reset_invalid');

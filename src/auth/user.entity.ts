@@ -30,9 +30,21 @@ export class User {
   @Column('uuid', { nullable: true })
   schoolId: string | null;
 
+  /** Only for the door role: the event whose entrance the login is for. */
+  @Column('uuid', { nullable: true })
+  eventId: string | null;
+
   @Column('text', { default: 'de' })
   locale: Locale;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** Set when an organiser deactivated the member: no login, no session, no token, no mail. */
+  @Column('timestamptz', { nullable: true })
+  deactivatedAt: Date | null;
+
+  /** When a session was last started (login, registration, accepted invitation). */
+  @Column('timestamptz', { nullable: true })
+  lastLoginAt: Date | null;
 }

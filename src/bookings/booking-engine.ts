@@ -7,28 +7,15 @@ import { queryRows } from '../database/query-rows';
 import { Actor } from '../common/identity/actor';
 import { Event } from '../events/event.entity';
 import { Program } from '../events/event-status';
-import { restrictToVisible } from '../events/event-visibility';
-import { requireProgram } from '../events/program-guard';
 import { BookableKind } from './bookable.entity';
 import { Booking } from './booking.entity';
 import { BookingKinds } from './booking-kinds';
 import { BOOKING_TRANSITIONS, BookingChangeKind, BookingKind, BookingStatus, HOLDS_CAPACITY, LIVE } from './booking-status';
 import type { ErrorCode } from '../common/errors/error-catalog';
+import { placeholders } from '../database/placeholders';
+import { BookingOrganisation, gateOf, gateOpenCondition, gateQuery, Reference, refuseUnlessOpen } from './booking-gate';
 
-/**
- * A row the booking refers to, which must exist and belong to the event or the booking
- * organisation (a time slot of this event, a class of this school); else 400 naming the field.
- */
-export interface Reference {
-  field: string;
-  table: 'time_slots' | 'school_classes' | 'pupils';
-  id: string;
-  belongsTo: { column: 'event_id' | 'school_id'; id: string };
-  message: string;
-}
-
-/** Who books: a company, a school, or (for a session in its grid) the day's host school. */
-export type BookingOrganisation = { company: string } | { school: string } | 'host school';
+export type { BookingOrganisation, Reference } from './booking-gate';
 
 /** A new booking as a program describes it; the engine decides its state. */
 export type NewBooking = Partial<Booking> & {
@@ -72,7 +59,8 @@ export interface PlaceTerms {
 /**
  * The booking engine all three programs share. Every method runs inside the caller's
  * transaction (given as `manager`), so a booking, its capacity, its history and the
- * promotion it causes commit or roll back together. Capacity is taken with one
+ * promotion it causes commit or roll back together; only `book`, a single statement, may
+ * also run on its own. Capacity is taken with one
  * conditional UPDATE of the counter, which holds the row lock only until commit and lets
  * the database's CHECK refuse any overbooking. Nothing slow happens while that lock is
  * held: each change leaves one history row, and the mails are composed from those rows
@@ -84,7 +72,7 @@ export class BookingEngine {
 
   /**
    * The event a booking goes into, with everything that must hold before it is placed,
-   * checked in one round trip: the event is visible to the actor (else 404 as if missing), of
+   * checked in one round trip (the rules: booking-gate.ts): the event is visible to the actor (else 404 as if missing), of
    * the program, published and open for registration (by the database's clock), and the
    * booking organisation is approved (only approved organisations book; a pending one may
    * keep its profile meanwhile), and the rows the booking refers to are its own. The event row is locked for share: an event being cancelled
@@ -100,40 +88,10 @@ export class BookingEngine {
     organisation: BookingOrganisation,
     references: Reference[] = [],
   ): Promise<Event> {
-    const approval =
-      organisation === 'host school' ? `(SELECT status FROM schools WHERE id = e.host_school_id)`
-      : 'company' in organisation ? `(SELECT status FROM companies WHERE id = :organisationId)`
-      : `(SELECT status FROM schools WHERE id = :organisationId)`;
-    const organisationId = organisation === 'host school' ? null : 'company' in organisation ? organisation.company : organisation.school;
-    const query = restrictToVisible(manager.createQueryBuilder(Event, 'e'), actor)
-      .addSelect('now()', 'database_now')
-      .addSelect(approval, 'organisation_status')
-      .andWhere('e.id = :eventId', { eventId, organisationId })
-      .setLock('pessimistic_read');
-    references.forEach((reference, i) =>
-      query
-        .addSelect(`EXISTS (SELECT 1 FROM ${reference.table} WHERE id = :reference${i} AND ${reference.belongsTo.column} = :owner${i})`, `reference_${i}`)
-        .setParameters({ [`reference${i}`]: reference.id, [`owner${i}`]: reference.belongsTo.id }),
-    );
-    const {
-      entities: [event],
-      raw: [row],
-    } = await query.getRawAndEntities();
-    if (!event) throw new NotFoundError('event');
-    requireProgram(event, program);
-    if (event.status !== 'published') throw new DomainError('event_not_open');
-    if (row.database_now < event.registrationOpensAt) {
-      throw new DomainError('registration_not_open_yet', { at: event.registrationOpensAt.toISOString() });
-    }
-    if (row.database_now >= event.registrationClosesAt) {
-      throw new DomainError('registration_closed', { at: event.registrationClosesAt.toISOString() });
-    }
-    if (row.organisation_status !== 'approved') throw new DomainError('organisation_not_approved');
-    const unknown = references.filter((_, i) => !row[`reference_${i}`]);
-    if (unknown.length > 0) {
-      throw new DomainError('validation_failed', {}, unknown.map(({ field, message }) => ({ field, code: 'reference', message })));
-    }
-    return event;
+    const { bind, values } = placeholders();
+    const [row] = await manager.query(gateQuery(actor, eventId, organisation, references, bind, true), values);
+    refuseUnlessOpen(row && gateOf(row, references.length), program, references);
+    return entityFromRow(manager, Event, row);
   }
 
   /** Only approved organisations create offers and book; a pending one may keep its profile meanwhile. */
@@ -165,43 +123,100 @@ export class BookingEngine {
    */
   async place(manager: EntityManager, event: Event, booking: NewBooking, context: ChangeContext, terms: PlaceTerms = {}): Promise<Booking> {
     const approved: BookingStatus = terms.awaiting || this.needsApproval(event, booking.kind) ? 'pending' : 'confirmed';
-    const waitingList = terms.waitingList ?? true;
     if (!booking.bookableId) {
       const id = await this.insert(manager, { ...booking, eventId: event.id, status: approved, createdBy: context.actorId });
       await this.record(manager, id, 'created', null, approved, context);
       return manager.findOneByOrFail(Booking, { id });
     }
+    const { bind, values } = placeholders();
+    const rows = await this.placeInPool(manager, { ...booking, eventId: event.id }, context, terms, bind, { approvedStatus: bind(approved) }, values);
+    if (!rows[0]) throw new NotFoundError();
+    return this.placed(manager, rows[0], booking.quantity);
+  }
+
+  /**
+   * The statement of `place` (see there), with the parts `book` adds: a WITH part before the
+   * pool, a condition the pool must meet, the status of a booking that fits as SQL, and what
+   * the answer's row is read from with its columns (by default the pool: no row when it does not exist).
+   */
+  private async placeInPool(
+    manager: EntityManager,
+    booking: NewBooking & { eventId: string },
+    context: ChangeContext,
+    terms: PlaceTerms,
+    bind: (value: unknown) => string,
+    parts: { with?: string; poolOnlyIf?: string; approvedStatus: string; answer?: { columns: string; from: string } },
+    values: unknown[],
+  ): Promise<Array<Record<string, unknown>>> {
     const { bookableId, quantity, ...fields } = booking;
-    const columns = insertColumns(manager, Booking, { ...fields, quantity, bookableId, eventId: event.id, createdBy: context.actorId });
-    const at = columns.parameters.length;
-    const values = columns.types.map((type, i) => `$${i + 1}::${type}`).join(', ');
-    let rows: Array<Record<string, unknown>>;
+    const columns = insertColumns(manager, Booking, { ...fields, quantity, bookableId, createdBy: context.actorId });
+    const inserted = columns.parameters.map((value, i) => `${bind(value)}::${columns.types[i]}`).join(', ');
+    const [q, pool, waitingList] = [bind(quantity), bind(bookableId), bind(terms.waitingList ?? true)];
     try {
-      rows = await manager.query(
-        `WITH pool AS (
-           SELECT id, capacity, booked, booked + $${at + 2} <= capacity AS fits FROM bookables WHERE id = $${at + 1} FOR UPDATE),
+      return await manager.query(
+        `WITH ${parts.with ?? ''}
+         pool AS (
+           SELECT id, capacity, booked, booked + ${q}::int <= capacity AS fits FROM bookables WHERE id = ${pool}::uuid ${parts.poolOnlyIf ?? ''} FOR UPDATE OF bookables),
          held AS (
-           UPDATE bookables b SET booked = pool.booked + $${at + 2}, capacity = pool.capacity FROM pool WHERE b.id = pool.id AND pool.fits RETURNING b.id),
+           UPDATE bookables b SET booked = pool.booked + ${q}::int, capacity = pool.capacity FROM pool WHERE b.id = pool.id AND pool.fits RETURNING b.id),
          created AS (
            INSERT INTO bookings (${columns.names.join(', ')}, status, waitlisted_at)
-           SELECT ${values}, CASE WHEN held.id IS NOT NULL THEN $${at + 3} ELSE 'waitlisted' END,
+           SELECT ${inserted}, CASE WHEN held.id IS NOT NULL THEN ${parts.approvedStatus} ELSE 'waitlisted' END,
                   CASE WHEN held.id IS NOT NULL THEN NULL ELSE now() END
-             FROM pool LEFT JOIN held ON true WHERE $${at + 2} <= pool.capacity AND ($${at + 6}::boolean OR held.id IS NOT NULL)
+             FROM pool LEFT JOIN held ON true WHERE ${q}::int <= pool.capacity AND (${waitingList}::boolean OR held.id IS NOT NULL)
            RETURNING *),
          history AS (
            INSERT INTO booking_changes (booking_id, change, to_status, actor_id, reason, details, booking_version)
-           SELECT id, 'created', status, created_by, $${at + 4}, $${at + 5}, version FROM created)
-         SELECT pool.capacity AS pool_capacity, created.* FROM pool LEFT JOIN created ON true`,
-        [...columns.parameters, bookableId, quantity, approved, context.reason ?? null, JSON.stringify(context.details ?? {}), waitingList],
+           SELECT id, 'created', status, created_by, ${bind(context.reason ?? null)}, ${bind(JSON.stringify(context.details ?? {}))}, version FROM created)
+         SELECT ${parts.answer?.columns ?? ''} pool.capacity AS pool_capacity, created.*
+           FROM ${parts.answer?.from ?? 'pool'} LEFT JOIN created ON true`,
+        values,
       );
     } catch (error) {
       throw this.ruleBroken(error);
     }
-    const [row] = rows;
-    if (!row) throw new NotFoundError();
+  }
+
+  /** The booking `placeInPool` wrote, or why none: no place free for an offer, or more places than the pool has. */
+  private placed(manager: EntityManager, row: Record<string, unknown>, quantity: number): Booking {
+    if (row.pool_capacity === null || row.pool_capacity === undefined) throw new NotFoundError();
     if (!row.id && quantity <= Number(row.pool_capacity)) throw new DomainError('no_place_free');
     if (!row.id) throw new DomainError('exceeds_capacity', { capacity: Number(row.pool_capacity) });
     return entityFromRow(manager, Booking, row);
+  }
+
+  /**
+   * `openForBooking` and `place` in one statement, for a booking into a capacity (a class
+   * visit into its time slot, the busiest path of all): one round trip fewer while the
+   * booking's transaction is open. The event's share lock is taken first (the counter's
+   * lock waits behind the gate), the places only if the gate holds; when it does not,
+   * nothing is written and `refuseUnlessOpen` names why, as `openForBooking` would. Being one
+   * statement, it is atomic without a transaction of its own: a caller that does nothing
+   * else may run it on its own (IdempotencyService, `oneStatement`).
+   */
+  async book(
+    manager: EntityManager,
+    actor: Actor,
+    opening: { eventId: string; program: Program; organisation: BookingOrganisation; references: Reference[] },
+    booking: NewBooking & { bookableId: string },
+    context: ChangeContext,
+    terms: PlaceTerms = {},
+  ): Promise<Booking> {
+    const { eventId, program, organisation, references } = opening;
+    const { bind, values } = placeholders();
+    const gate = gateQuery(actor, eventId, organisation, references, bind);
+    const open = gateOpenCondition(program, references.length, bind);
+    const alwaysPending = bind(!!terms.awaiting || !!this.kinds.of(booking.kind)?.alwaysNeedsApproval);
+    const rows = await this.placeInPool(manager, { ...booking, eventId }, context, terms, bind, {
+      with: `gate AS MATERIALIZED (${gate}),`,
+      poolOnlyIf: `AND EXISTS (SELECT 1 FROM gate WHERE ${open})`,
+      approvedStatus: `CASE WHEN ${alwaysPending}::boolean OR (SELECT gate_requires_approval FROM gate) THEN 'pending' ELSE 'confirmed' END`,
+      answer: { columns: 'gate.*,', from: 'gate LEFT JOIN pool ON true' },
+    }, values);
+    const [row] = rows;
+    // the statement decided; a booking it did not write is explained here, in the gate's order
+    if (!row?.id) refuseUnlessOpen(row && gateOf(row, references.length), program, references);
+    return this.placed(manager, row, booking.quantity);
   }
 
   /**
@@ -362,10 +377,19 @@ export class BookingEngine {
    * change in its history (so a mail with the updated calendar entry). Locked in a fixed order.
    */
   async touchEvent(manager: EntityManager, eventId: string, change: BookingChangeKind, context: ChangeContext): Promise<void> {
+    await this.touchLive(manager, 'b.event_id = :id', eventId, change, context);
+  }
+
+  /** The same for the live bookings of one capacity whose time moved (a time slot). */
+  async touchPool(manager: EntityManager, bookableId: string, change: BookingChangeKind, context: ChangeContext): Promise<void> {
+    await this.touchLive(manager, 'b.bookable_id = :id', bookableId, change, context);
+  }
+
+  private async touchLive(manager: EntityManager, where: string, id: string, change: BookingChangeKind, context: ChangeContext) {
     const live = await manager
       .createQueryBuilder(Booking, 'b')
       .setLock('pessimistic_write')
-      .where(`b.event_id = :eventId AND b.status IN ('pending', 'confirmed')`, { eventId })
+      .where(`${where} AND b.status IN ('pending', 'confirmed')`, { id })
       .orderBy('b.id')
       .getMany();
     for (const booking of live) await this.touch(manager, booking, change, context);

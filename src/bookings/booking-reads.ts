@@ -43,6 +43,21 @@ export interface OccasionRow {
   school_name: string | null;
 }
 
+/** A confirmed booking of a pupil, as the pupil's documents read it. */
+export interface PupilPlacementRow {
+  id: string;
+  pupilId: string;
+  phaseId: string | null;
+  offerId: string;
+  companyId: string;
+  schoolId: string;
+  weekday: number;
+  firstDate: string;
+  lastDate: string;
+  companyName: string;
+  schoolName: string;
+}
+
 /** A booking as lists in the pages show it: with who booked it. */
 export interface BookingRow {
   id: string;
@@ -68,7 +83,7 @@ export interface BookingRow {
   className: string | null;
 }
 
-const ROW = `b.id, b.status, b.quantity, b.stand_number AS "standNumber", b.details, b.waitlisted_at AS "waitlistedAt",
+export const ROW = `b.id, b.status, b.quantity, b.stand_number AS "standNumber", b.details, b.waitlisted_at AS "waitlistedAt",
              b.bookable_id AS "bookableId", b.company_id AS "companyId", b.period_id AS "periodId", b.event_class_id AS "eventClassId",
              b.room_id AS "roomId", b.team, c.name AS "companyName", c.branch AS "companyBranch", c.apprenticeships AS "companyApprenticeships",
              c.town AS "companyTown", s.name AS "schoolName",
@@ -88,10 +103,15 @@ export class BookingReads {
   /**
    * An event's bookings of one kind: decided ones first by state, then the waiting in order,
    * then by name. Optionally only some states, and only companies whose branch or
-   * apprenticeships match a search pattern (ILIKE).
+   * apprenticeships match a search pattern (ILIKE); inside a transaction, read with its manager.
    */
-  ofKind(eventId: string, kind: BookingKind, filter: { statuses?: readonly BookingStatus[]; companyMatching?: string | null } = {}): Promise<BookingRow[]> {
-    return this.dataSource.query(
+  ofKind(
+    eventId: string,
+    kind: BookingKind,
+    filter: { statuses?: readonly BookingStatus[]; companyMatching?: string | null } = {},
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<BookingRow[]> {
+    return manager.query(
       `SELECT ${ROW} WHERE b.event_id = $1 AND b.kind = $2 AND ($3::text[] IS NULL OR b.status = ANY($3))
           AND ($4::text IS NULL OR c.branch ILIKE $4 OR array_to_string(c.apprenticeships, ' ') ILIKE $4)
         ORDER BY b.status, b.waitlisted_at NULLS FIRST, c.name, s.name`,
@@ -134,8 +154,8 @@ export class BookingReads {
   async reach(eventId: string): Promise<{ bookings: number; people: number }> {
     const [row] = await this.dataSource.query(
       `SELECT count(*)::int AS bookings,
-              (SELECT count(*) FROM users u WHERE u.company_id IN (SELECT company_id FROM bookings WHERE event_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted'))
-                  OR u.school_id IN (SELECT school_id FROM bookings WHERE event_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted')))::int AS people
+              (SELECT count(*) FROM users u WHERE u.deactivated_at IS NULL AND (u.company_id IN (SELECT company_id FROM bookings WHERE event_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted'))
+                  OR u.school_id IN (SELECT school_id FROM bookings WHERE event_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted'))))::int AS people
          FROM bookings WHERE event_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted')`,
       [eventId],
     );
@@ -161,6 +181,15 @@ export class BookingReads {
       [eventId, companyId, kind],
     );
     return rows.map((r) => r.id);
+  }
+
+  /** The classes of a school that hold (or wait for) a booking of a kind in an event: who still needs one. */
+  async classesWithBooking(eventId: string, schoolId: string, kind: BookingKind): Promise<Set<string>> {
+    const rows: Array<{ school_class_id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT school_class_id FROM bookings WHERE event_id = $1 AND school_id = $2 AND kind = $3 AND status IN ('pending', 'confirmed', 'waitlisted') AND school_class_id IS NOT NULL`,
+      [eventId, schoolId, kind],
+    );
+    return new Set(rows.map((r) => r.school_class_id));
   }
 
   /** Capacity and places taken per event and kind of capacity (stands, a fair's slots, practicum weekdays). */
@@ -249,6 +278,20 @@ export class BookingReads {
          FROM bookings b JOIN events e ON e.id = b.event_id JOIN companies c ON c.id = b.company_id
         WHERE b.pupil_id = ANY($1::uuid[]) ORDER BY b.first_date, b.id`,
       [pupilIds],
+    );
+  }
+
+  /**
+   * The confirmed bookings that name one of these pupils in an event (a year's phase
+   * placements, or a term's), with what their documents need: phase, offer, company, series.
+   */
+  confirmedOfPupils(eventId: string, pupilIds: string[]): Promise<PupilPlacementRow[]> {
+    return this.dataSource.query(
+      `SELECT b.id, b.pupil_id AS "pupilId", b.phase_id AS "phaseId", b.offer_id AS "offerId", b.company_id AS "companyId", b.school_id AS "schoolId",
+              b.weekday, b.first_date::text AS "firstDate", b.last_date::text AS "lastDate", c.name AS "companyName", s.name AS "schoolName"
+         FROM bookings b JOIN companies c ON c.id = b.company_id JOIN schools s ON s.id = b.school_id
+        WHERE b.event_id = $1 AND b.pupil_id = ANY($2::uuid[]) AND b.status = 'confirmed' ORDER BY b.first_date, b.id`,
+      [eventId, pupilIds],
     );
   }
 

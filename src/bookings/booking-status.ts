@@ -1,6 +1,15 @@
 export const BOOKING_STATUSES = ['pending', 'confirmed', 'waitlisted', 'cancelled', 'rejected'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
+/** What a booking's state is called wherever a person reads it: pages, lists, error messages. */
+export const BOOKING_STATUS_NAMES: Record<BookingStatus, { de: string; en: string }> = {
+  pending: { de: 'vorgemerkt', en: 'reserved' },
+  confirmed: { de: 'bestätigt', en: 'confirmed' },
+  waitlisted: { de: 'Warteliste', en: 'waiting list' },
+  cancelled: { de: 'storniert', en: 'cancelled' },
+  rejected: { de: 'abgelehnt', en: 'declined' },
+};
+
 export const BOOKING_KINDS = ['stand', 'class_visit', 'day_registration', 'session', 'placement'] as const;
 export type BookingKind = (typeof BOOKING_KINDS)[number];
 

@@ -1,8 +1,10 @@
 import { defineThings } from '../common/errors/error-catalog';
 import { defineErrors } from '../common/errors/error-messages';
 import { formatDate, formatDateTime } from '../common/time/berlin';
+import { BOOKING_STATUS_NAMES } from './booking-status';
 
 const at = (p: Record<string, string | number>, locale: 'de' | 'en') => formatDateTime(String(p.at), locale);
+const statusName = (status: unknown, locale: 'de' | 'en') => BOOKING_STATUS_NAMES[status as keyof typeof BOOKING_STATUS_NAMES]?.[locale] ?? String(status);
 
 export const bookingErrors = defineErrors({
   event_not_open: {
@@ -32,8 +34,8 @@ export const bookingErrors = defineErrors({
   },
   invalid_transition: {
     status: 409,
-    de: (p) => `Die Buchung ist schon „${p.status}“ und kann so nicht mehr geändert werden.`,
-    en: (p) => `The booking is already "${p.status}" and cannot be changed like this.`,
+    de: (p) => `Die Buchung ist schon „${statusName(p.status, 'de')}“ und kann so nicht mehr geändert werden.`,
+    en: (p) => `The booking is already "${statusName(p.status, 'en')}" and cannot be changed like this.`,
   },
   capacity_below_booked: {
     status: 409,

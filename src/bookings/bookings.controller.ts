@@ -14,7 +14,7 @@ import { BookingListQuery, ConfirmBookingDto, ReasonDto } from './dto/booking-ac
 export class BookingsController {
   constructor(private readonly bookings: BookingsService) {}
 
-  /** The own organisation's bookings (organisers and partners: all), newest first. */
+  /** The own organisation's bookings (organisers and partners: all, or one company's or school's), newest first. */
   @Get()
   list(@CurrentActor() actor: Actor, @Query() query: BookingListQuery) {
     return this.bookings.list(actor, query);

@@ -45,6 +45,19 @@ export class BookingsService {
     if (query.eventId) qb.andWhere('b.event_id = :eventId', { eventId: query.eventId });
     if (query.kind) qb.andWhere('b.kind = :kind', { kind: query.kind });
     if (query.status) qb.andWhere('b.status = :status', { status: query.status });
+    if (query.bookableId) qb.andWhere('b.bookable_id = :bookableId', { bookableId: query.bookableId });
+    if (query.schoolId) qb.andWhere('b.school_id = :schoolId', { schoolId: query.schoolId });
+    if (query.companyId) qb.andWhere('b.company_id = :companyId', { companyId: query.companyId });
+    if (query.district) {
+      qb.andWhere(
+        `(EXISTS (SELECT 1 FROM schools s WHERE s.id = b.school_id AND s.district = :district) OR EXISTS (SELECT 1 FROM companies c WHERE c.id = b.company_id AND c.district = :district))`,
+        { district: query.district },
+      );
+    }
+    if (query.q) {
+      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(`(EXISTS (SELECT 1 FROM schools s WHERE s.id = b.school_id AND s.name ILIKE :pattern) OR EXISTS (SELECT 1 FROM companies c WHERE c.id = b.company_id AND c.name ILIKE :pattern))`, { pattern });
+    }
     const [items, total] = await qb.getManyAndCount();
     return { items, total, page, pageSize };
   }

@@ -1,3 +1,4 @@
+import { NextDatesDesk } from './next-dates.desk';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BookingEngineModule } from '../bookings/booking-engine.module';
@@ -14,7 +15,7 @@ import { SchoolHolidaysService } from './school-holidays.service';
 @Module({
   imports: [TypeOrmModule.forFeature([SchoolHoliday, CalendarFeed]), BookingEngineModule],
   controllers: [SchoolHolidaysController, CalendarFeedsController],
-  providers: [SchoolHolidaysService, PlacementScheduleService, BookingOccasions, CalendarFeedsService],
+  providers: [SchoolHolidaysService, PlacementScheduleService, BookingOccasions, CalendarFeedsService, NextDatesDesk],
   exports: [SchoolHolidaysService, PlacementScheduleService, BookingOccasions, CalendarFeedsService],
 })
 export class CalendarModule {}

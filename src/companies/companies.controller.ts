@@ -4,6 +4,7 @@ import { Actor } from '../common/identity/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Role } from '../common/identity/role';
 import { UuidParam } from '../common/http/uuid-param.pipe';
+import { MemberAccessDto } from '../organisations/dto/member-access.dto';
 import { RejectOrganisationDto } from '../organisations/dto/reject-organisation.dto';
 import { MembersService } from '../organisations/members.service';
 import { OrganisationDecisionsService } from '../organisations/organisation-decisions.service';
@@ -42,6 +43,32 @@ export class CompaniesController {
   @Get(':companyId/members')
   listMembers(@CurrentActor() actor: Actor, @Param('companyId', UuidParam) companyId: string) {
     return this.members.list(actor, 'company', companyId);
+  }
+
+  /** Organisers: the member can no longer log in; sessions and API tokens end at once. */
+  @Post(':companyId/members/:userId/deactivate')
+  @HttpCode(200)
+  @Roles(Role.Organiser)
+  deactivateMember(
+    @CurrentActor() actor: Actor,
+    @Param('companyId', UuidParam) companyId: string,
+    @Param('userId', UuidParam) userId: string,
+    @Body() body: MemberAccessDto,
+  ) {
+    return this.members.deactivate(actor, 'company', companyId, userId, body.reason);
+  }
+
+  /** Organisers: the member may log in again with the own password. */
+  @Post(':companyId/members/:userId/reactivate')
+  @HttpCode(200)
+  @Roles(Role.Organiser)
+  reactivateMember(
+    @CurrentActor() actor: Actor,
+    @Param('companyId', UuidParam) companyId: string,
+    @Param('userId', UuidParam) userId: string,
+    @Body() body: MemberAccessDto,
+  ) {
+    return this.members.reactivate(actor, 'company', companyId, userId, body.reason);
   }
 
   @Post(':companyId/approve')

@@ -7,7 +7,7 @@ describe('loadConfig', () => {
   });
 
   it('uses DATABASE_URL and marks cookies Secure in production', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/x', NODE_ENV: 'production', PORT: '8080' });
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/x', NODE_ENV: 'production', PORT: '8080', CHECK_IN_SECRET: 'a-long-enough-secret' });
     expect(config).toMatchObject({ embeddedDatabase: false, cookieSecure: true, PORT: 8080 });
   });
 

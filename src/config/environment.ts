@@ -10,6 +10,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
   validateSync,
 } from 'class-validator';
 
@@ -45,8 +46,17 @@ export class Environment {
   @IsString() @MinLength(1)
   DATA_DIR = './data';
 
+  /** Connections to DATABASE_URL of this `npm start`, all its workers together. */
   @Transform(toInt) @IsInt() @Min(2) @Max(100)
   DATABASE_POOL_SIZE = 10;
+
+  /**
+   * App workers (processes sharing the port) of one `npm start`: a number, or `auto` for one
+   * per core. Only with DATABASE_URL: the embedded database belongs to a single process.
+   */
+  @Transform(({ value }) => (value === 'auto' ? 'auto' : toInt({ value })))
+  @ValidateIf((_o, value) => value !== 'auto') @IsInt({ message: 'must be a number of workers or auto' }) @Min(1) @Max(64)
+  WEB_CONCURRENCY: number | 'auto' = 1;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -118,6 +128,14 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(120)
   PUPIL_RETENTION_MONTHS = 6;
 
+  /**
+   * The key the Handwerkertag check-in codes are derived from (HMAC of the booking id), so the
+   * QR code can be shown again without being stored. Required in production; changing it
+   * makes every printed code invalid.
+   */
+  @IsString() @MinLength(16)
+  CHECK_IN_SECRET = 'praxisnah-development-check-in-secret';
+
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 100kb or 1mb' })
   BODY_LIMIT = '100kb';
 
@@ -175,6 +193,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (parsed.ORGANISER_PASSWORD && parsed.ORGANISER_PASSWORD.length < parsed.PASSWORD_MIN_LENGTH) {
     problems.push(`ORGANISER_PASSWORD: must be at least ${parsed.PASSWORD_MIN_LENGTH} characters long`);
+  }
+  if (parsed.NODE_ENV === 'production' && env.CHECK_IN_SECRET === undefined) {
+    problems.push('CHECK_IN_SECRET: must be set in production (the check-in codes are derived from it)');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({

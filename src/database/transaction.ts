@@ -9,17 +9,26 @@ const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadloc
  * Inside, use only the given manager: on the embedded database a query on another
  * connection waits for this transaction to end.
  */
-export async function inTransaction<T>(
+export function inTransaction<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
   attempts = 5,
 ): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
+  return withRetries(() => dataSource.transaction(work), attempts);
+}
+
+/**
+ * Runs `attempt` again (up to `attempts` times, after a short random pause) when PostgreSQL
+ * reports a serialization failure or deadlock: for a transaction, or a single statement that
+ * is its own.
+ */
+export async function withRetries<T>(attempt: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let tries = 1; ; tries++) {
     try {
-      return await dataSource.transaction(work);
+      return await attempt();
     } catch (error) {
-      if (attempt >= attempts || !RETRYABLE.has(pgErrorCode(error) ?? '')) throw error;
-      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+      if (tries >= attempts || !RETRYABLE.has(pgErrorCode(error) ?? '')) throw error;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * tries));
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Actor } from '../common/identity/actor';
 
 /** Words in both languages; the desk shows the reader's. */
 export interface Words {
@@ -8,8 +9,11 @@ export interface Words {
 
 /** One thing on the organiser's desk: what waits, how much of it, and where it is done. */
 export interface DeskEntry {
-  /** `todo`: something waits for a decision or a hand; `week`: a registration opens or closes within seven days. */
-  group: 'todo' | 'week';
+  /**
+   * `todo`: something waits for a decision or a hand; `week`: a registration opens or closes
+   * within seven days; `next`: a member's next date (`at`).
+   */
+  group: 'todo' | 'week' | 'next';
   /** What kind of work, stable for clients, e.g. `organisations_pending`. */
   kind: string;
   count: number;
@@ -31,6 +35,9 @@ export interface DeskFigure {
 /** What one part of Praxisnah puts on the desk. */
 export type DeskSource = () => Promise<{ entries?: DeskEntry[]; figures?: DeskFigure[] }>;
 
+/** What one part puts on a company's or school's start page: its next dates and what is still open. */
+export type MemberDeskSource = (actor: Actor) => Promise<DeskEntry[]>;
+
 /**
  * The organiser's desk asks every part what needs doing (the shared parts and each program
  * register a source at start, as they register lists and calendar occasions), instead of
@@ -47,6 +54,18 @@ export class DeskRegistry {
 
   all(): DeskSource[] {
     return [...this.sources.values()];
+  }
+
+  private readonly memberSources = new Map<string, MemberDeskSource>();
+
+  /** A source for members' start pages; it gets the member and answers for the member's own organisation only. */
+  registerForMembers(name: string, source: MemberDeskSource) {
+    if (this.memberSources.has(name)) throw new Error(`member desk source ${name} is registered twice`);
+    this.memberSources.set(name, source);
+  }
+
+  forMembers(): MemberDeskSource[] {
+    return [...this.memberSources.values()];
   }
 }
 

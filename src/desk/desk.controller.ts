@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Actor } from '../common/identity/actor';
 import { Role } from '../common/identity/role';
 import { DeskService } from './desk.service';
 
@@ -14,5 +15,12 @@ export class DeskController {
   @Roles(Role.Organiser, Role.Partner)
   get() {
     return this.desk.desk();
+  }
+
+  /** A company's or school's own start: its next dates and what is still open (classes without a visit, applications to answer, …). */
+  @Get('mine')
+  @Roles(Role.CompanyMember, Role.SchoolMember)
+  mine(@CurrentActor() actor: Actor) {
+    return this.desk.memberDesk(actor);
   }
 }

@@ -11,6 +11,15 @@ export const PROGRAM_NAMES: Record<Program, { de: string; en: string }> = {
 export const EVENT_STATUSES = ['draft', 'published', 'closed', 'completed', 'cancelled'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
+/** What an event's state is called wherever a person reads it: pages, lists, error messages. */
+export const EVENT_STATUS_NAMES: Record<EventStatus, { de: string; en: string }> = {
+  draft: { de: 'Entwurf', en: 'draft' },
+  published: { de: 'veröffentlicht', en: 'published' },
+  closed: { de: 'Anmeldung geschlossen', en: 'registration closed' },
+  completed: { de: 'abgeschlossen', en: 'completed' },
+  cancelled: { de: 'abgesagt', en: 'cancelled' },
+};
+
 /**
  * The life of an event. Only a published event takes bookings; closing stops new ones
  * (and can be undone); cancelling cancels every booking and is final, like completing.

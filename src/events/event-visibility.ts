@@ -10,14 +10,24 @@ import { VISIBLE_STATUSES } from './event-status';
  * it can prepare its Schule-trifft-Wirtschaft day before it is published.
  */
 export function restrictToVisible(qb: SelectQueryBuilder<Event>, actor: Actor | undefined, alias = 'e') {
-  if (actor && isStaff(actor.role)) return qb;
-  if (actor?.role === Role.SchoolMember && actor.schoolId) {
-    return qb.andWhere(`(${alias}.status IN (:...visible) OR ${alias}.host_school_id = :ownSchool)`, {
-      visible: VISIBLE_STATUSES,
-      ownSchool: actor.schoolId,
-    });
-  }
-  return qb.andWhere(`${alias}.status IN (:...visible)`, { visible: VISIBLE_STATUSES });
+  const parameters: Record<string, unknown> = {};
+  const condition = visibleEventCondition(actor, alias, (value) => {
+    const name = `visibility${Object.keys(parameters).length}`;
+    parameters[name] = value;
+    return `:${name}`;
+  });
+  return condition ? qb.andWhere(condition, parameters) : qb;
+}
+
+/**
+ * The same rule as SQL for a statement written by hand (`bind` gives a value's placeholder);
+ * null where the actor sees every event.
+ */
+export function visibleEventCondition(actor: Actor | undefined, alias: string, bind: (value: unknown) => string): string | null {
+  if (actor && isStaff(actor.role)) return null;
+  const visible = `${alias}.status = ANY(${bind(VISIBLE_STATUSES)}::text[])`;
+  if (actor?.role === Role.SchoolMember && actor.schoolId) return `(${visible} OR ${alias}.host_school_id = ${bind(actor.schoolId)}::uuid)`;
+  return visible;
 }
 
 /** Organisers, and for a Schule-trifft-Wirtschaft day the members of its host school. */

@@ -1,11 +1,14 @@
 import { defineThings } from '../common/errors/error-catalog';
 import { defineErrors } from '../common/errors/error-messages';
+import { EVENT_STATUS_NAMES } from './event-status';
+
+const statusName = (status: unknown, locale: 'de' | 'en') => EVENT_STATUS_NAMES[status as keyof typeof EVENT_STATUS_NAMES]?.[locale] ?? String(status);
 
 export const eventErrors = defineErrors({
   event_status_change_not_allowed: {
     status: 409,
-    de: (p) => `Eine Veranstaltung im Status „${p.from}“ kann nicht auf „${p.to}“ gesetzt werden.`,
-    en: (p) => `An event in status "${p.from}" cannot be set to "${p.to}".`,
+    de: (p) => `Eine Veranstaltung im Status „${statusName(p.from, 'de')}“ kann nicht auf „${statusName(p.to, 'de')}“ gesetzt werden.`,
+    en: (p) => `An event in status "${statusName(p.from, 'en')}" cannot be set to "${statusName(p.to, 'en')}".`,
   },
   wrong_program: {
     status: 409,

@@ -6,13 +6,17 @@ import { Actor } from '../common/identity/actor';
 import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
 import { Role } from '../common/identity/role';
 import { UuidParam } from '../common/http/uuid-param.pipe';
-import { ChangeEventStatusDto, CreateEventDto, EventListQuery, UpdateEventDto } from './dto/event.dto';
+import { ChangeEventStatusDto, CopyEventDto, CreateEventDto, EventListQuery, UpdateEventDto } from './dto/event.dto';
 import { EventsService } from './events.service';
+import { EventCopies } from './event-copies.service';
 
 @ApiTags('events')
 @Controller('api/v1/events')
 export class EventsController {
-  constructor(private readonly events: EventsService) {}
+  constructor(
+    private readonly events: EventsService,
+    private readonly copies: EventCopies,
+  ) {}
 
   /** Published events with what is still free; open to everyone. Organisers also see drafts. */
   @Get()
@@ -47,6 +51,13 @@ export class EventsController {
   @Roles(Role.Organiser)
   update(@CurrentActor() actor: Actor, @Param('eventId', UuidParam) eventId: string, @Body() body: UpdateEventDto) {
     return this.events.update(actor, eventId, body);
+  }
+
+  /** The event on a new date, as a draft: every date moves by the same days, with or without its slots, layout or offers. */
+  @Post(':eventId/copy')
+  @Roles(Role.Organiser)
+  copy(@CurrentActor() actor: Actor, @Param('eventId', UuidParam) eventId: string, @Body() body: CopyEventDto) {
+    return this.copies.copy(actor, eventId, body);
   }
 
   /** draft → published → closed → completed, or cancelled (cancels every booking). */

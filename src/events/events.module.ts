@@ -6,6 +6,7 @@ import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
 import { ProgramRegistry } from './program-registry';
 import { EventsDesk } from './events.desk';
+import { EventCopies } from './event-copies.service';
 
 /** Events of every program, their status and who sees them; the registry the programs fill. */
 @Module({
@@ -14,7 +15,7 @@ import { EventsDesk } from './events.desk';
     BookingEngineModule,
   ],
   controllers: [EventsController],
-  providers: [EventsDesk, EventsService, ProgramRegistry],
-  exports: [EventsService, ProgramRegistry],
+  providers: [EventsDesk, EventsService, EventCopies, ProgramRegistry],
+  exports: [EventsService, EventCopies, ProgramRegistry],
 })
 export class EventsModule {}

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Actor } from '../common/identity/actor';
 import { Event } from './event.entity';
 import { Program } from './event-status';
+import type { DateShift } from './date-shift';
 
 /**
  * What a program tells the shared parts about itself. The shared parts (the event page, and
@@ -21,10 +22,21 @@ export interface ProgramDefinition {
   eventCreated?(manager: EntityManager, eventId: string, fields: Partial<Record<ProgramEventField, unknown>>): Promise<void>;
   /** What the program changes with an event's program-only fields, in its transaction. */
   eventUpdated?(manager: EntityManager, eventId: string, fields: Partial<Record<ProgramEventField, unknown>>): Promise<void>;
+  /**
+   * What the program carries into a copy of the event, in its transaction: what the event
+   * cannot be without (a fair's stands) always, and with `withContents` what was set up inside
+   * it (time slots, a day's periods and rooms, offers), with their dates moved by `shift`.
+   */
+  eventCopied?(manager: EntityManager, from: Event, toEventId: string, shift: DateShift, withContents: boolean): Promise<void>;
   /** What the event page shows of this program (its slots, offers, the day's grid) for the reader. */
   eventPage?(req: Request, event: Event): Promise<Record<string, unknown>>;
   /** What the organiser's page of an event shows of this program (slots, stand applications). */
   adminEventPage?(actor: Actor, event: Event): Promise<Record<string, unknown>>;
+  /**
+   * The capacities of an event that people know by their time (a fair's visiting slots), each
+   * the id of its bookable: what an organiser's message to some of the bookers is addressed by.
+   */
+  slots?(actor: Actor, event: Event): Promise<Array<{ id: string; startsAt: Date; endsAt: Date }>>;
 }
 
 @Injectable()

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
+import { workerNumber } from '../cluster/app-workers';
 
 /** For load balancers and people: 200 `ok` when the database answers, else 503. */
 @ApiTags('health')
@@ -15,7 +16,9 @@ export class HealthController {
   async health(@Res({ passthrough: true }) res: Response) {
     try {
       await this.dataSource.query('SELECT 1');
-      return { status: 'ok', database: 'ok' };
+      // which worker answered, where one `npm start` runs several (WEB_CONCURRENCY)
+      const worker = workerNumber();
+      return { status: 'ok', database: 'ok', ...(worker ? { worker } : {}) };
     } catch {
       res.status(503);
       return { status: 'unavailable', database: 'unreachable' };

@@ -6,12 +6,14 @@ import type { Locale } from '../common/errors/error-messages';
 import { formatDate, formatDateTime } from '../common/time/berlin';
 import { inTransaction } from '../database/transaction';
 import { claimUntoldChanges, markTellingFailed, markTold, UntoldChange } from '../bookings/booking-change-feed';
-import { HOLDS_CAPACITY } from '../bookings/booking-status';
+import { BookingStatus, HOLDS_CAPACITY } from '../bookings/booking-status';
 import { BookingOccasions, Occasion } from '../calendar/booking-occasion';
 import { bookingCalendar } from '../calendar/booking-ics';
 import { audienceOf, bookingMailData } from './booking-mail-data';
 import { MAIL_KINDS, MailKind } from './mail-templates';
-import { MailCalendar, OutboxService } from './outbox.service';
+import { MailAttachment, MailCalendar, OutboxService, Recipient } from './outbox.service';
+import { BookingDocuments, PdfFile } from '../documents/booking-documents';
+import { BookingReads } from '../bookings/booking-reads';
 import { membersByOrganisation } from './recipients';
 import { organizerOf } from './organizer';
 
@@ -48,9 +50,13 @@ function mailKind(change: UntoldChange): MailKind {
   }
 }
 
-const STATUS_TEXT: Record<Locale, Record<string, string>> = {
-  de: { confirmed: 'bestätigt', pending: 'vorgemerkt (das Regionalmanagement bestätigt noch)' },
-  en: { confirmed: 'confirmed', pending: 'reserved (the regional management still confirms it)' },
+// The mails that confirm a place carry the booking's document (a confirmation as PDF).
+const CONFIRMING: readonly MailKind[] = ['booking-confirmed', 'booking-promoted', 'booking-changed'];
+
+// every state in words: a mail never shows a code
+const STATUS_TEXT: Record<Locale, Record<BookingStatus, string>> = {
+  de: { confirmed: 'bestätigt', pending: 'vorgemerkt (das Regionalmanagement bestätigt noch)', waitlisted: 'auf der Warteliste', cancelled: 'storniert', rejected: 'abgelehnt' },
+  en: { confirmed: 'confirmed', pending: 'reserved (the regional management still confirms it)', waitlisted: 'on the waiting list', cancelled: 'cancelled', rejected: 'rejected' },
 };
 
 /**
@@ -70,6 +76,8 @@ export class BookingChangeMails {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly occasions: BookingOccasions,
+    private readonly documents: BookingDocuments,
+    private readonly reads: BookingReads,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -124,6 +132,7 @@ export class BookingChangeMails {
       manager,
       changes.filter((c) => c.change === 'cancelled').map((c) => c.actor_id),
     );
+    const documents = await this.documentsFor(manager, changes, occasions, members);
     const mails = changes.flatMap((change) => {
       const current = occasions.get(change.booking_id);
       if (!current) return [];
@@ -137,15 +146,41 @@ export class BookingChangeMails {
           ...bookingMailData(occasion, locale, recipient, this.config.PUBLIC_URL),
           reason: change.reason,
           by: by?.[locale] ?? null,
-          statusText: STATUS_TEXT[locale][change.to_status] ?? change.to_status,
+          statusText: STATUS_TEXT[locale][change.to_status as BookingStatus],
           day: typeof change.details?.date === 'string' ? formatDate(change.details.date, locale) : null,
           until: typeof change.details?.offeredUntil === 'string' ? formatDateTime(change.details.offeredUntil, locale) : null,
         }),
-        { bookingId: occasion.bookingId, calendar: this.calendarFor(change, occasion) },
+        { bookingId: occasion.bookingId, calendar: this.calendarFor(change, occasion), attachment: documents.get(change.id) },
       );
     });
     await this.outbox.insert(manager, mails);
     await markTold(manager, changes.map((c) => c.id));
+  }
+
+  /**
+   * The documents the confirming mails carry, per change and language, rendered here while
+   * the mail is composed (after the booking's commit, never inside it). The document maker
+   * refuses anything about a pupil, so placement mails go without.
+   */
+  private async documentsFor(
+    manager: EntityManager,
+    changes: UntoldChange[],
+    occasions: Map<string, Occasion>,
+    members: Map<string, Recipient[]>,
+  ): Promise<Map<string, MailAttachment>> {
+    const confirming = changes.filter((c) => c.to_status === 'confirmed' && CONFIRMING.includes(mailKind(c)) && occasions.has(c.booking_id));
+    const attachments = new Map<string, MailAttachment>();
+    if (confirming.length === 0) return attachments;
+    const rows = new Map((await this.reads.occasionRows(manager, [...new Set(confirming.map((c) => c.booking_id))])).map((r) => [r.id, r]));
+    for (const change of confirming) {
+      const row = rows.get(change.booking_id)!;
+      const files = new Map<Locale, PdfFile | null>();
+      for (const { locale } of audienceOf(occasions.get(change.booking_id)!, members)) {
+        if (!files.has(locale)) files.set(locale, await this.documents.forMail(manager, row, locale));
+      }
+      attachments.set(change.id, (locale) => files.get(locale) ?? null);
+    }
+    return attachments;
   }
 
   /** A calendar entry while the booking holds a place; a cancellation when it gives one up. */

@@ -9,6 +9,8 @@ const sample = {
   until: '12.03.2027, 10:00', pupil: 'Mia Arndt', className: '8a', schoolName: 'Regelschule', companyName: 'Metallbau', field: 'Metall',
   phase: 1, weekday: 'Mittwoch', message: 'Hallo', note: 'Schuhe', interviewAt: '20.01.2027, 14:00', interviewPlace: 'Werkstatt',
   count: 2, lines: '– Mia Arndt', firstDay: '08.02.2027',
+  // an organiser's message to the bookers of an event
+  subject: 'Parkplätze am Messetag', text: 'Bitte nutzen Sie den Parkplatz Nord.\n\nDanke!',
 };
 
 describe('mail templates', () => {

@@ -26,6 +26,7 @@ export const MAIL_KINDS = [
   'application-withdrawn',
   'applications-digest',
   'unplaced-digest',
+  'event-message',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -33,6 +33,9 @@ export function mailTransport(config: AppConfig): MailTransport {
         icalEvent: mail.calendar
           ? { method: mail.calendarMethod ?? 'PUBLISH', content: mail.calendar, filename: 'termin.ics' }
           : undefined,
+        attachments: mail.attachment && mail.attachmentName
+          ? [{ filename: mail.attachmentName, content: mail.attachment, contentType: 'application/pdf' }]
+          : undefined,
       });
     },
     close: () => transporter.close(),

@@ -40,6 +40,13 @@ export class OutboxMail {
   @Column('text', { nullable: true })
   calendarMethod: CalendarMethod | null;
 
+  /** A generated document sent along (a confirmation as PDF). */
+  @Column('bytea', { nullable: true })
+  attachment: Buffer | null;
+
+  @Column('text', { nullable: true })
+  attachmentName: string | null;
+
   @Column('uuid', { nullable: true })
   bookingId: string | null;
 

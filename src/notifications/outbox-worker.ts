@@ -122,7 +122,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   private async purgeOldBodies() {
     await this.dataSource.query(
-      `UPDATE outbox_mails SET text_body = NULL, html_body = NULL, calendar = NULL, body_purged_at = now()
+      `UPDATE outbox_mails SET text_body = NULL, html_body = NULL, calendar = NULL, attachment = NULL, attachment_name = NULL, body_purged_at = now()
         WHERE status <> 'pending' AND body_purged_at IS NULL AND created_at < now() - make_interval(days => $1)`,
       [this.config.MAIL_BODY_RETENTION_DAYS],
     );

@@ -11,6 +11,9 @@ export interface Recipient {
   name: string;
 }
 
+/** A document sent along, made per language before the mails are rendered. */
+export type MailAttachment = (locale: Locale) => { filename: string; body: Buffer } | null;
+
 export interface MailCalendar {
   method: CalendarMethod;
   /** The .ics text, built per language. */
@@ -45,7 +48,7 @@ export class OutboxService {
     kind: MailKind,
     recipients: Recipient[],
     data: (locale: Locale, recipient: Recipient) => object,
-    options: { bookingId?: string; calendar?: MailCalendar } = {},
+    options: { bookingId?: string; calendar?: MailCalendar; attachment?: MailAttachment } = {},
   ): Promise<void> {
     await this.insert(manager, this.render(kind, recipients, data, options));
   }
@@ -55,7 +58,7 @@ export class OutboxService {
     kind: MailKind,
     recipients: Recipient[],
     data: (locale: Locale, recipient: Recipient) => object,
-    options: { bookingId?: string; calendar?: MailCalendar } = {},
+    options: { bookingId?: string; calendar?: MailCalendar; attachment?: MailAttachment } = {},
   ): Array<Partial<OutboxMail>> {
     const seen = new Set<string>();
     const calendars = new Map<Locale, string | null>(); // one calendar entry per language, not per person
@@ -67,6 +70,7 @@ export class OutboxService {
       .filter((r) => !seen.has(r.email) && seen.add(r.email))
       .map((recipient) => {
         const mail = this.templates.render(kind, recipient.locale, data(recipient.locale, recipient));
+        const attachment = options.attachment?.(recipient.locale) ?? null;
         return {
           kind,
           recipient: recipient.email,
@@ -76,13 +80,17 @@ export class OutboxService {
           htmlBody: mail.html,
           calendar: calendarIn(recipient.locale),
           calendarMethod: options.calendar?.method ?? null,
+          attachment: attachment?.body ?? null,
+          attachmentName: attachment?.filename ?? null,
           bookingId: options.bookingId ?? null,
         };
       });
   }
 
-  /** Writes rendered mails with the caller's transaction, in one statement. */
-  async insert(manager: EntityManager, mails: Array<Partial<OutboxMail>>): Promise<void> {
-    if (mails.length > 0) await manager.insert(OutboxMail, mails as never);
+  /** Writes rendered mails with the caller's transaction, in one statement; their ids in the same order. */
+  async insert(manager: EntityManager, mails: Array<Partial<OutboxMail>>): Promise<string[]> {
+    if (mails.length === 0) return [];
+    const written = await manager.insert(OutboxMail, mails as never);
+    return written.identifiers.map((row) => row.id as string);
   }
 }

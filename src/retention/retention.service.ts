@@ -59,7 +59,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
       const { pupils, placements } = await this.due(manager);
       const [{ purged }] = await manager.query(
         `WITH purged AS (
-           UPDATE outbox_mails SET text_body = NULL, html_body = NULL, calendar = NULL, body_purged_at = now()
+           UPDATE outbox_mails SET text_body = NULL, html_body = NULL, calendar = NULL, attachment = NULL, attachment_name = NULL, body_purged_at = now()
             WHERE body_purged_at IS NULL AND status <> 'pending' AND booking_id = ANY($1) RETURNING 1)
          SELECT count(*)::int AS purged FROM purged`,
         [placements],

@@ -4,6 +4,7 @@ import { Actor } from '../common/identity/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Role } from '../common/identity/role';
 import { UuidParam } from '../common/http/uuid-param.pipe';
+import { MemberAccessDto } from '../organisations/dto/member-access.dto';
 import { RejectOrganisationDto } from '../organisations/dto/reject-organisation.dto';
 import { MembersService } from '../organisations/members.service';
 import { OrganisationDecisionsService } from '../organisations/organisation-decisions.service';
@@ -41,6 +42,32 @@ export class SchoolsController {
   @Get(':schoolId/members')
   listMembers(@CurrentActor() actor: Actor, @Param('schoolId', UuidParam) schoolId: string) {
     return this.members.list(actor, 'school', schoolId);
+  }
+
+  /** Organisers: the member can no longer log in; sessions and API tokens end at once. */
+  @Post(':schoolId/members/:userId/deactivate')
+  @HttpCode(200)
+  @Roles(Role.Organiser)
+  deactivateMember(
+    @CurrentActor() actor: Actor,
+    @Param('schoolId', UuidParam) schoolId: string,
+    @Param('userId', UuidParam) userId: string,
+    @Body() body: MemberAccessDto,
+  ) {
+    return this.members.deactivate(actor, 'school', schoolId, userId, body.reason);
+  }
+
+  /** Organisers: the member may log in again with the own password. */
+  @Post(':schoolId/members/:userId/reactivate')
+  @HttpCode(200)
+  @Roles(Role.Organiser)
+  reactivateMember(
+    @CurrentActor() actor: Actor,
+    @Param('schoolId', UuidParam) schoolId: string,
+    @Param('userId', UuidParam) userId: string,
+    @Body() body: MemberAccessDto,
+  ) {
+    return this.members.reactivate(actor, 'school', schoolId, userId, body.reason);
   }
 
   @Post(':schoolId/approve')

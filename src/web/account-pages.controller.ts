@@ -19,9 +19,18 @@ import { RegistrationService } from '../organisations/registration.service';
 import { readForm, submitForm } from './form';
 import { PageRenderer } from './page-renderer';
 import { pageContext, pageLocale, text } from './web-context';
+import { Role } from '../common/identity/role';
 import { WebExceptionFilter } from './web-exception.filter';
 
-const safeNext = (next: unknown) => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/buchungen');
+/** Where a login leads: back to the page that asked for it, else the role's start (staff: the desk). */
+const safeNext = (next: unknown, user: { role: string; eventId?: string | null }) =>
+  typeof next === 'string' && next.startsWith('/') && !next.startsWith('//')
+    ? next
+    : user.role === Role.Organiser || user.role === Role.Partner
+      ? '/verwaltung'
+      : user.role === Role.Door
+        ? `/veranstaltungen/${user.eventId}/einlass`
+        : '/start';
 
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
@@ -53,9 +62,9 @@ export class AccountPagesController {
       input: body,
       view: (shown) => this.pages.render('login', pageContext(req, res, text(locale, 'login.title'), { section: 'login', values: { email: body.email }, next: body.next, ...shown })),
       then: async ({ email, password }) => {
-        const { secret, expiresAt } = await this.logins.login(email, password, req.ip ?? 'unknown');
+        const { user, secret, expiresAt } = await this.logins.login(email, password, req.ip ?? 'unknown');
         setSessionCookie(res, this.config, secret, expiresAt);
-        return safeNext(body.next);
+        return safeNext(body.next, user);
       },
       statusOf: (error) => (error.code === 'rate_limited' ? 429 : 401),
     });

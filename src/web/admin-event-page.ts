@@ -6,14 +6,16 @@ import { Actor } from '../common/identity/actor';
 import { EventsService } from '../events/events.service';
 import { ProgramRegistry } from '../events/program-registry';
 import { AttendeeLists } from '../exports/attendee-lists';
+import { StatisticsCharts } from '../statistics/statistics-charts';
 import { pageContext } from './web-context';
 import { EVENT_TRANSITIONS } from '../events/event-status';
-import { STATUS_STEPS } from './event-status-steps';
+import { STATUS_STEPS, stepFits } from './event-status-steps';
 
 /**
  * The organiser's page of an event, for the page itself and for every form on it that comes
  * back with errors: status, the waiting list in the order people move up, the attendee
- * lists, and what the program adds (slots, stand applications).
+ * lists, what the program adds (slots, stand applications), and the event's charts: how full
+ * each slot or place is and how the bookings came in.
  */
 @Injectable()
 export class AdminEventPage {
@@ -23,6 +25,7 @@ export class AdminEventPage {
     private readonly reads: BookingReads,
     private readonly occasions: BookingOccasions,
     private readonly attendeeLists: AttendeeLists,
+    private readonly charts: StatisticsCharts,
   ) {}
 
   async context(actor: Actor, req: Request, res: Response, eventId: string, extra: Record<string, unknown>) {
@@ -31,6 +34,7 @@ export class AdminEventPage {
     const summaries = new Map((await this.occasions.ofBookings(waiting.map((w) => w.id))).map((o) => [o.bookingId, o.summary[actor.locale]]));
     const waitlist = waiting.map((w, index) => ({ id: w.id, since: w.waitlistedAt, quantity: w.quantity, who: w.companyName ?? w.schoolName, position: index + 1, what: summaries.get(w.id) }));
     const lists = this.attendeeLists.offeredFor(event.program);
+    const eventCharts = await this.charts.ofEvent(eventId, actor.locale);
     return pageContext(req, res, event.title, {
       section: 'admin',
       event,
@@ -40,8 +44,9 @@ export class AdminEventPage {
       ...(await this.programs.of(event.program)?.adminEventPage?.(actor, event)),
       waitlist,
       lists,
+      eventCharts,
       // the status changes this event can take, each behind its confirmation page
-      statusSteps: Object.entries(STATUS_STEPS).filter(([, to]) => EVENT_TRANSITIONS[event.status].includes(to)).map(([step]) => step),
+      statusSteps: Object.entries(STATUS_STEPS).filter(([step, to]) => EVENT_TRANSITIONS[event.status].includes(to) && stepFits(step, event.status)).map(([step]) => step),
       slotValues: {},
       ...extra,
     });

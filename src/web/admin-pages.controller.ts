@@ -4,9 +4,11 @@ import type { Request, Response } from 'express';
 import { Actor } from '../common/identity/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Role } from '../common/identity/role';
-import { NotFoundError } from '../common/errors/domain-error';
+import { invalidField, NotFoundError } from '../common/errors/domain-error';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { BookingsService } from '../bookings/bookings.service';
+import { ReasonDto } from '../bookings/dto/booking-actions.dto';
+import { BookingOccasions } from '../calendar/booking-occasion';
 import { CreateEventDto } from '../events/dto/event.dto';
 import { EventsService } from '../events/events.service';
 import { OrganisationDecisionsService } from '../organisations/organisation-decisions.service';
@@ -14,8 +16,8 @@ import { AuditService } from '../audit/audit.service';
 import { SchoolHolidayDto } from '../calendar/dto/school-holiday.dto';
 import { SchoolHolidaysService } from '../calendar/school-holidays.service';
 import { RetentionService } from '../retention/retention.service';
-import { StatisticsService } from '../statistics/statistics.service';
-import { submitForm } from './form';
+import { listOf, submitForm } from './form';
+import { SchoolsService } from '../schools/schools.service';
 import { OutboxService } from '../notifications/outbox.service';
 import { AdminEventPage } from './admin-event-page';
 import { DeskService } from '../desk/desk.service';
@@ -27,6 +29,10 @@ import { WebExceptionFilter } from './web-exception.filter';
 
 const STAFF = [Role.Organiser, Role.Partner];
 
+/** A decision taken on the booking's own page returns there; one taken on the event's page to the event. */
+const afterDecision = (body: Record<string, string>, bookingId: string, eventId: string) =>
+  body.zurueck === 'buchung' ? `/buchungen/${bookingId}?ok=saved` : `/verwaltung/veranstaltungen/${eventId}?ok=saved`;
+
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
 @Controller('verwaltung')
@@ -36,13 +42,14 @@ export class AdminPagesController {
     private readonly events: EventsService,
     private readonly bookings: BookingsService,
     private readonly decisions: OrganisationDecisionsService,
-    private readonly statistics: StatisticsService,
     private readonly holidays: SchoolHolidaysService,
     private readonly audit: AuditService,
     private readonly retention: RetentionService,
     private readonly mails: OutboxService,
     private readonly eventPage: AdminEventPage,
     private readonly desk: DeskService,
+    private readonly schools: SchoolsService,
+    private readonly occasions: BookingOccasions,
   ) {}
 
   @Get()
@@ -77,19 +84,20 @@ export class AdminPagesController {
 
   @Get('veranstaltungen/neu')
   @Roles(Role.Organiser)
-  newEvent(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    res.send(this.pages.render('admin-event-new', this.newEventContext(actor, req, res, { values: { program: PROGRAMS[0] } })));
+  async newEvent(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    res.send(this.pages.render('admin-event-new', await this.newEventContext(actor, req, res, { values: { program: PROGRAMS[0] } })));
   }
 
   @Post('veranstaltungen/neu')
   @Roles(Role.Organiser)
   async createEvent(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Body() body: Record<string, string>) {
-    const input: Record<string, unknown> = { ...body, requiresApproval: body.requiresApproval === 'true' };
+    const input: Record<string, unknown> = { ...body, requiresApproval: body.requiresApproval === 'true', requestedOccupationalFields: listOf(body.requestedOccupationalFields) };
     for (const optional of ['standCount', 'hostSchoolId', 'description']) if (!body[optional]) delete input[optional];
+    if (!(input.requestedOccupationalFields as string[]).length) delete input.requestedOccupationalFields;
     await submitForm(res, actor.locale, {
       dto: CreateEventDto,
       input,
-      view: (shown) => this.pages.render('admin-event-new', this.newEventContext(actor, req, res, { values: body, ...shown })),
+      view: async (shown) => this.pages.render('admin-event-new', await this.newEventContext(actor, req, res, { values: body, ...shown })),
       then: async (value) => `/verwaltung/veranstaltungen/${(await this.events.create(actor, value)).id}?ok=saved`,
     });
   }
@@ -115,16 +123,32 @@ export class AdminPagesController {
       view: async ({ problem }) => this.pages.render('admin-event', await this.eventPage.context(actor, req, res, booking.eventId, { problem, errors: { form: true } })),
       then: async () => {
         await this.bookings.confirm(actor, bookingId, body.standNumber ? { standNumber: Number(body.standNumber) } : {});
-        return `/verwaltung/veranstaltungen/${booking.eventId}?ok=saved`;
+        return afterDecision(body, bookingId, booking.eventId);
       },
       statusOf: () => 409,
     });
   }
+  /** Rejecting a booking asks first, and for the reason: it goes into the booking's history and the booker's mail. */
+  @Get('buchungen/:bookingId/ablehnen')
+  @Roles(Role.Organiser)
+  async rejectPage(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('bookingId', UuidParam) bookingId: string) {
+    res.send(this.pages.render('reject', await this.rejectContext(actor, req, res, bookingId, { values: { zurueck: req.query.zurueck === 'buchung' ? 'buchung' : '' } })));
+  }
+
   @Post('buchungen/:bookingId/ablehnen')
   @Roles(Role.Organiser)
-  async reject(@CurrentActor() actor: Actor, @Res() res: Response, @Param('bookingId', UuidParam) bookingId: string) {
-    const booking = await this.bookings.reject(actor, bookingId);
-    res.redirect(303, `/verwaltung/veranstaltungen/${booking.eventId}?ok=saved`);
+  async reject(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('bookingId', UuidParam) bookingId: string, @Body() body: Record<string, string>) {
+    await submitForm(res, actor.locale, {
+      dto: ReasonDto,
+      input: body.reason === undefined ? {} : { reason: body.reason },
+      view: async (shown) => this.pages.render('reject', await this.rejectContext(actor, req, res, bookingId, { values: body, ...shown })),
+      then: async ({ reason }) => {
+        if (!reason) throw invalidField('reason', 'should not be empty', 'isNotEmpty');
+        const booking = await this.bookings.reject(actor, bookingId, reason);
+        return afterDecision(body, bookingId, booking.eventId);
+      },
+      statusOf: (error) => (error.code === 'validation_failed' ? 400 : 409),
+    });
   }
 
   @Get('postausgang')
@@ -133,13 +157,6 @@ export class AdminPagesController {
     const [mails, unmailed] = await Promise.all([this.mails.recent(), this.mails.unmailedChanges()]);
     res.send(this.pages.render('admin-outbox', pageContext(req, res, text(actor.locale, 'admin.outbox'), { section: 'admin', mails, unmailed })));
   }
-  @Get('statistik')
-  @Roles(...STAFF)
-  async statisticsPage(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    const stats = await this.statistics.overview({});
-    res.send(this.pages.render('admin-statistics', pageContext(req, res, text(actor.locale, 'admin.statistics'), { section: 'admin', stats })));
-  }
-
   @Get('ferien')
   @Roles(...STAFF)
   async holidaysPage(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
@@ -181,13 +198,27 @@ export class AdminPagesController {
     res.redirect(303, '/verwaltung/datenschutz?ok=saved');
   }
 
-  private newEventContext(actor: Actor, req: Request, res: Response, extra: Record<string, unknown>) {
+  private async newEventContext(actor: Actor, req: Request, res: Response, extra: Record<string, unknown>) {
+    const schools = await this.schools.list(actor, { status: 'approved', page: 1, pageSize: 100 });
     return pageContext(req, res, text(actor.locale, 'admin.newEvent'), {
       section: 'admin',
       programs: PROGRAMS.map((value) => ({ value, label: text(actor.locale, `program.${value}`) })),
+      schools: [{ value: '', label: text(actor.locale, 'admin.noHostSchool') }, ...schools.items.map((s) => ({ value: s.id, label: `${s.name}, ${s.town}` }))],
       ...extra,
     });
   }
 
 
+
+  private async rejectContext(actor: Actor, req: Request, res: Response, bookingId: string, shown: Record<string, unknown>) {
+    const booking = await this.bookings.get(actor, bookingId);
+    const [occasion] = await this.occasions.ofBookings([booking.id]);
+    return pageContext(req, res, text(actor.locale, 'admin.rejectTitle'), {
+      section: 'admin',
+      booking,
+      summary: occasion.summary[actor.locale],
+      booker: occasion.companyName ?? occasion.schoolName,
+      ...shown,
+    });
+  }
 }

@@ -9,7 +9,7 @@ import { UuidParam } from '../common/http/uuid-param.pipe';
 import { BookingReads } from '../bookings/booking-reads';
 import { ChangeEventStatusDto } from '../events/dto/event.dto';
 import { EVENT_TRANSITIONS, EventStatus } from '../events/event-status';
-import { STATUS_STEPS } from './event-status-steps';
+import { STATUS_STEPS, stepFits } from './event-status-steps';
 import { EventsService } from '../events/events.service';
 import { submitForm } from './form';
 import { PageRenderer } from './page-renderer';
@@ -58,7 +58,7 @@ export class EventStatusPagesController {
   private async target(actor: Actor, eventId: string, step: string): Promise<EventStatus> {
     const target = STATUS_STEPS[step];
     const event = await this.events.get(actor, eventId);
-    if (!target || !EVENT_TRANSITIONS[event.status].includes(target)) throw new NotFoundError('page');
+    if (!target || !EVENT_TRANSITIONS[event.status].includes(target) || !stepFits(step, event.status)) throw new NotFoundError('page');
     return target;
   }
 

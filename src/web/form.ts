@@ -4,7 +4,7 @@ import { validate } from 'class-validator';
 import type { Locale } from '../common/errors/error-messages';
 import { DomainError } from '../common/errors/domain-error';
 import { errorDefinition } from '../common/errors/error-catalog';
-import { render } from '../common/errors/error-messages';
+import { describeRefusal } from '../common/errors/problem-details';
 import { toFieldErrors } from '../common/validation/validation.pipe';
 import { localizeValidationMessage } from '../common/validation/validation-messages';
 import { bodyProblems } from '../common/validation/body-checks';
@@ -34,7 +34,7 @@ function fieldMessages(errors: Array<{ field: string; message: string }>, locale
 export function problemOf(error: DomainError, locale: Locale) {
   return {
     errors: fieldMessages(error.fieldErrors, locale),
-    problem: render(errorDefinition(error.code)[locale], error.params),
+    problem: describeRefusal(error, locale).detail,
   };
 }
 
@@ -85,7 +85,19 @@ export async function submitForm<T extends object>(res: Response, locale: Locale
     // someone else's data is missing data: the page that says so, not the form with a message
     if (!(error instanceof DomainError) || error.code === 'unauthenticated' || error.code === 'not_found' || form.passOn?.includes(error.code)) throw error;
     const problem = problemOf(error, locale);
-    if (error.params.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.params.retryAfterSeconds));
-    res.status(form.statusOf?.(error) ?? 400).send(await form.view({ errors: { form: true, ...problem.errors }, problem: problem.problem }));
+    // "too many attempts" is 429 with Retry-After on every form, as in the API: it is not about what was typed
+    const limited = error.params.retryAfterSeconds !== undefined;
+    if (limited) res.setHeader('Retry-After', String(error.params.retryAfterSeconds));
+    res.status(limited ? statusOfRefusal(error) : (form.statusOf?.(error) ?? 400)).send(await form.view({ errors: { form: true, ...problem.errors }, problem: problem.problem }));
   }
+}
+
+/** A refusal's own status from the catalogue (409 for a conflict), for forms that show it as the API would. */
+export const statusOfRefusal = (error: DomainError) => errorDefinition(error.code).status;
+
+/** An instant as the value of a `datetime-local` field, in German time. */
+export function localInput(at: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    .format(new Date(at))
+    .replace(' ', 'T');
 }

@@ -11,7 +11,10 @@ import { BookingOccasions, describeTiming } from '../calendar/booking-occasion';
 import { SchoolClassDto } from '../schools/dto/school-class.dto';
 import { SchoolClassesService } from '../schools/school-classes.service';
 import { submitForm } from './form';
+import { DeskService } from '../desk/desk.service';
+import { BookingDocuments } from '../documents/booking-documents';
 import { BOOKING_STATUSES } from '../bookings/booking-status';
+import { BookingPagePanels } from './booking-page-panels';
 import { PageRenderer } from './page-renderer';
 import { pager, PAGE_ROWS, requestedPage } from './paging';
 import { pageContext, text } from './web-context';
@@ -27,9 +30,21 @@ export class MemberPagesController {
     private readonly pages: PageRenderer,
     private readonly bookings: BookingsService,
     private readonly occasions: BookingOccasions,
+    private readonly desk: DeskService,
     private readonly classes: SchoolClassesService,
     private readonly feeds: CalendarFeedsService,
+    private readonly documents: BookingDocuments,
+    private readonly panels: BookingPagePanels,
   ) {}
+
+  /** A company's or school's start: its next dates and what is still open. */
+  @Get('start')
+  @Roles(Role.CompanyMember, Role.SchoolMember)
+  async start(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    const desk = await this.desk.memberDesk(actor);
+    const words = (entries: typeof desk.todo) => entries.map((entry) => ({ ...entry, words: entry.text[actor.locale] }));
+    res.send(this.pages.render('start', pageContext(req, res, text(actor.locale, 'start.title'), { section: 'start', next: words(desk.next), todo: words(desk.todo) })));
+  }
 
   @Get('buchungen')
   @Roles(...MEMBERS)
@@ -53,14 +68,19 @@ export class MemberPagesController {
     const booking = await this.bookings.get(actor, bookingId);
     const [occasion] = await this.occasions.ofBookings([booking.id]);
     const history = await this.bookings.history(actor, bookingId);
+    const panels = await this.panels.of(actor, booking);
     res.send(
       this.pages.render('booking', pageContext(req, res, occasion.summary[actor.locale], {
+        panels,
         section: 'bookings',
         booking,
         occasion: { ...occasion, what: occasion.what[actor.locale], when: describeTiming(occasion.timing, actor.locale) },
         history,
         days: occasion.timing.type === 'weekly' ? occasion.timing.days : null,
+        hasDocument: this.documents.offers(booking.kind, booking.status),
         mayCancel: ['pending', 'confirmed', 'waitlisted'].includes(booking.status) && actor.role !== Role.Partner,
+        isStaff: actor.role === Role.Organiser || actor.role === Role.Partner,
+        mayDecide: actor.role === Role.Organiser && booking.status === 'pending',
       })),
     );
   }

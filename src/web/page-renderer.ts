@@ -49,6 +49,9 @@ export class PageRenderer {
     this.hbs.registerHelper('dateTime', (value: string | Date, options: Handlebars.HelperOptions) =>
       value ? formatDateTime(value, options.data.root.locale ?? 'de') : '',
     );
+    // the clock time alone (Berlin), for the end of a slot shown after its start
+    this.hbs.registerHelper('time', (value: string | Date) =>
+      value ? new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' }).format(new Date(value)) : '');
     this.hbs.registerHelper('percent', (value: number) => (value === null || value === undefined ? '–' : `${Math.round(value * 100)} %`));
     this.layout = this.hbs.compile(readFileSync(join(VIEWS, 'layout.hbs'), 'utf8'), { strict: false });
   }

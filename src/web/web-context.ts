@@ -31,6 +31,8 @@ export function pageContext(req: Request, res: Response, title: string, extra: R
     isOrganiser: actor?.role === Role.Organiser,
     isSchool: actor?.role === Role.SchoolMember,
     isCompany: actor?.role === Role.CompanyMember,
+    // entrance staff see one link: their fair's entrance
+    doorEvent: actor?.role === Role.Door ? actor.eventId : undefined,
     flash: flashKey && texts[locale][flashKey] ? texts[locale][flashKey] : undefined,
     ...extra,
   };

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -25,6 +25,9 @@ export const freePort = () =>
     });
   });
 
+/** The apps started and not seen exiting yet, for a test's cleanup. */
+const running = new Set<AppProcess>();
+
 /** Starts the built app; DATABASE_URL only when given, so that the default is the embedded database. */
 export function startAppProcess(env: Record<string, string>): AppProcess {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
@@ -33,7 +36,15 @@ export function startAppProcess(env: Record<string, string>): AppProcess {
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
+  const app = { child, exited, output: () => output };
+  running.add(app);
+  void exited.then(() => running.delete(app));
+  return app;
+}
+
+/** Stops every app a test started and left running (it failed half-way), so that none outlives the test run. */
+export async function stopRunningApps() {
+  await Promise.all([...running].map((app) => stopAppProcess(app)));
 }
 
 /** Waits for `/health` to answer 200; fails early when the app exits. */
@@ -56,4 +67,16 @@ export async function waitForHealth(base: string, child: ChildProcess, seconds =
 export async function stopAppProcess(app: AppProcess) {
   if (app.child.exitCode === null && app.child.signalCode === null) app.child.kill('SIGTERM');
   return app.exited;
+}
+
+/**
+ * The rows of every table in the embedded database of a data folder, by table; read by
+ * count-rows.mjs in a process of its own once the app has stopped.
+ */
+export function rowsInDataFolder(dataDir: string): Promise<Record<string, number>> {
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, [join(__dirname, 'count-rows.mjs'), dataDir], (error, stdout, stderr) =>
+      error ? reject(new Error(`count-rows.mjs: ${stderr || error.message}`)) : resolve(JSON.parse(stdout)),
+    ),
+  );
 }

@@ -31,3 +31,15 @@ export async function accessibilityProblems(page: Page) {
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Logs in through the login form as a person does (email, password, Enter) and waits until
+ * the login page is left.
+ */
+export async function logIn(page: Page, base: string, email: string, password: string) {
+  await page.goto(`${base}/anmelden`);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.locator('#password').press('Enter');
+  await page.waitForURL((url) => !url.pathname.startsWith('/anmelden'));
+}

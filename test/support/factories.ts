@@ -12,21 +12,25 @@ export const explain = (status: number) => (res: request.Response) => {
   if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
 };
 
-/** Calls the API as one person, with a bearer token (or anonymously without one). */
+/** Calls the API as one person, with a bearer token, a login's session, or anonymously. */
 export class ApiClient {
   constructor(
     private readonly t: TestApp,
     readonly token?: string,
+    private readonly session?: ReturnType<typeof request.agent>,
   ) {}
 
   private auth(req: request.Test) {
     return this.token ? req.set('Authorization', `Bearer ${this.token}`) : req;
   }
-  get = (path: string) => this.auth(request(this.t.http).get(path));
-  delete = (path: string) => this.auth(request(this.t.http).delete(path));
-  post = (path: string, body?: object) => this.withBody(request(this.t.http).post(path), body);
-  patch = (path: string, body?: object) => this.withBody(request(this.t.http).patch(path), body);
-  put = (path: string, body?: object) => this.withBody(request(this.t.http).put(path), body);
+  private get caller() {
+    return this.session ?? request(this.t.http);
+  }
+  get = (path: string) => this.auth(this.caller.get(path));
+  delete = (path: string) => this.auth(this.caller.delete(path));
+  post = (path: string, body?: object) => this.withBody(this.caller.post(path), body);
+  patch = (path: string, body?: object) => this.withBody(this.caller.patch(path), body);
+  put = (path: string, body?: object) => this.withBody(this.caller.put(path), body);
 
   private withBody(req: request.Test, body?: object) {
     return body === undefined ? this.auth(req) : this.auth(req).send(body);
@@ -37,6 +41,13 @@ export interface Member {
   client: ApiClient;
   userId: string;
   email: string;
+}
+
+/** Logs in by password and calls with the session's cookie (entrance staff may make no API tokens). */
+export async function loginWithSession(t: TestApp, email: string, password = PASSWORD): Promise<ApiClient> {
+  const session = request.agent(t.http);
+  await session.post('/api/v1/auth/login').send({ email, password }).expect(200);
+  return new ApiClient(t, undefined, session);
 }
 
 /** Logs in by password and trades the session for an API token. */
@@ -107,6 +118,14 @@ export const newCompany = (t: TestApp, options: { approvedBy?: ApiClient; profil
 
 export const newSchool = (t: TestApp, options: { approvedBy?: ApiClient; profile?: Record<string, unknown> } = {}) =>
   register(t, 'school', schoolProfile(options.profile), options.approvedBy);
+
+/** A further member of a company or school (as an accepted invitation makes one), logged in. */
+export async function newColleague(t: TestApp, kind: 'company' | 'school', organisationId: string, name = 'Kai Kollege'): Promise<Member> {
+  const email = `kollege-${unique()}@example.org`;
+  const role = kind === 'company' ? Role.CompanyMember : Role.SchoolMember;
+  const user = await t.app.get(AccountsService).create({ email, name, password: PASSWORD, role, [kind === 'company' ? 'companyId' : 'schoolId']: organisationId });
+  return { client: await loginAsClient(t, email), userId: user.id, email };
+}
 
 export async function newClass(client: ApiClient, schoolId: string, overrides: Record<string, unknown> = {}) {
   const res = await client

@@ -24,8 +24,9 @@ export class PageVisitor {
     private readonly csrfToken: string,
   ) {}
 
-  static async anonymous(t: TestApp): Promise<PageVisitor> {
-    const agent = request.agent(t.http);
+  /** On a test app, or on the base URL of an app running in a process of its own. */
+  static async anonymous(t: TestApp | string): Promise<PageVisitor> {
+    const agent = request.agent(typeof t === 'string' ? t : t.http);
     const first = await agent.get('/anmelden').expect(200);
     const cookie = ([] as string[]).concat(first.headers['set-cookie'] ?? []).map((c) => CSRF_COOKIE.exec(c)?.[1]).find(Boolean);
     if (!cookie) throw new Error('the login page set no CSRF cookie');
@@ -33,7 +34,7 @@ export class PageVisitor {
   }
 
   /** Logs in through the login form, as a person does. */
-  static async loggedIn(t: TestApp, email: string, password = PASSWORD): Promise<PageVisitor> {
+  static async loggedIn(t: TestApp | string, email: string, password = PASSWORD): Promise<PageVisitor> {
     const visitor = await PageVisitor.anonymous(t);
     const res = await visitor.post('/anmelden', { email, password });
     if (res.status !== 303) throw new Error(`login of ${email} answered ${res.status}`);

@@ -2,7 +2,8 @@ import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterce
 import { ApiHeader } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { map } from 'rxjs';
-import { Roles } from '../../auth/auth.decorators';
+import { CountsAttempts, Roles } from '../../auth/auth.decorators';
+import { BOOKING_ATTEMPTS } from './booking-attempts';
 import { Role } from '../../common/identity/role';
 import { IDEMPOTENCY_HEADER_DOC } from './idempotency-doc';
 import { StoredResponse } from './idempotency.service';
@@ -23,4 +24,4 @@ export class IdempotentAnswer implements NestInterceptor {
  * route is this one decorator and a one-line handler.
  */
 export const BookingRoute = (path: string, ...roles: Role[]) =>
-  applyDecorators(Post(path), Roles(...roles), ApiHeader(IDEMPOTENCY_HEADER_DOC), UseInterceptors(IdempotentAnswer));
+  applyDecorators(Post(path), Roles(...roles), CountsAttempts(BOOKING_ATTEMPTS), ApiHeader(IDEMPOTENCY_HEADER_DOC), UseInterceptors(IdempotentAnswer));

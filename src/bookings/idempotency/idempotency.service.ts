@@ -6,8 +6,9 @@ import { RateLimiter } from '../../common/rate-limit/rate-limiter.service';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/environment';
 import { queryRows } from '../../database/query-rows';
-import { inTransaction } from '../../database/transaction';
+import { inTransaction, withRetries } from '../../database/transaction';
 import { IdempotencyRequest } from './idempotency';
+import { BOOKING_ATTEMPTS } from './booking-attempts';
 
 export interface StoredResponse<T> {
   status: number;
@@ -27,7 +28,9 @@ const ABANDONED_AFTER_SECONDS = 30;
  * returns the first answer instead of booking again.
  *
  * Every booking is created through `run`, so the limit on booking requests per member and
- * minute is counted here too (429 with Retry-After): a person books a few, a script many.
+ * minute (BOOKING_ATTEMPTS) holds here for every request its route has not counted already.
+ * Work that is a single statement (`oneStatement`) runs without a transaction of its own when
+ * there is no key to store its answer with.
  */
 @Injectable()
 export class IdempotencyService {
@@ -42,10 +45,16 @@ export class IdempotencyService {
     request: IdempotencyRequest,
     status: number,
     work: (manager: EntityManager) => Promise<T>,
+    options: { oneStatement?: boolean } = {},
   ): Promise<StoredResponse<T>> {
-    await this.rateLimiter.consume(`booking:member:${actor.userId}`, { max: this.config.BOOKING_LIMIT_PER_MINUTE, windowSeconds: 60 });
+    // a booking route counted this attempt already, in the lookup of the actor
+    if (actor.countedAttempt?.key !== BOOKING_ATTEMPTS.key) {
+      await this.rateLimiter.consume(`${BOOKING_ATTEMPTS.key}:${actor.userId}`, { max: this.config[BOOKING_ATTEMPTS.setting], windowSeconds: BOOKING_ATTEMPTS.windowSeconds });
+    }
     if (!request.key) {
-      return { status, body: await inTransaction(this.dataSource, work), replayed: false };
+      // work that is one statement commits by itself: no BEGIN and COMMIT around it (two round trips)
+      const body = options.oneStatement ? await withRetries(() => work(this.dataSource.manager)) : await inTransaction(this.dataSource, work);
+      return { status, body, replayed: false };
     }
     const claim = await this.claim(actor.userId, request);
     if ('replayed' in claim) return claim as StoredResponse<T>;

@@ -11,6 +11,8 @@ export class DomainError extends Error {
     readonly params: Record<string, string | number> = {},
     /** Per-field problems, for validation errors. */
     readonly fieldErrors: FieldError[] = [],
+    /** The single conflicts a refusal names, e.g. each cell of a stale plan. */
+    readonly conflicts: Conflict[] = [],
   ) {
     super(code);
   }
@@ -22,6 +24,18 @@ export interface FieldError {
   /** Machine-readable rule, e.g. `isEmail`, `unknownField`. */
   code: string;
   message: string;
+}
+
+/**
+ * One of several conflicts a refusal names: what it is about, as ids and names a client reads
+ * (e.g. the class, period and company of a cell), and why, as a code of the catalogue with its
+ * parameters. The problem details write each out in the reader's language, list them as
+ * `conflicts` and hand them to the refusal's own message as the parameter `conflicts`.
+ */
+export interface Conflict {
+  code: ErrorCode;
+  params: Record<string, string | number>;
+  about: Record<string, string | number | null>;
 }
 
 /**

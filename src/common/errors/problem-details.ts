@@ -17,6 +17,8 @@ export interface ProblemDetails {
   code: ErrorCode;
   requestId?: string;
   errors?: Array<{ field: string; code: string; message: string }>;
+  /** The conflicts the refusal names (see Conflict), each with its `detail`. */
+  conflicts?: Array<Record<string, string | number | null>>;
 }
 
 export interface ProblemResponse {
@@ -72,18 +74,31 @@ export function toDomainError(error: unknown): DomainError {
   return new DomainError('internal');
 }
 
+/**
+ * A refusal in words of one language: its message, and each conflict it names written out
+ * (`detail`) beside what the conflict is about; the message gets the conflicts' details as
+ * its parameter `conflicts`. Pages and the API say the same.
+ */
+export function describeRefusal(error: DomainError, locale: Locale): { detail: string; conflicts: Array<Record<string, string | number | null>> } {
+  const conflicts = error.conflicts.map((c) => ({ ...c.about, detail: render(errorDefinition(c.code)[locale], c.params) }));
+  const params = conflicts.length > 0 ? { ...error.params, conflicts: conflicts.map((c) => c.detail).join(' ') } : error.params;
+  return { detail: render(errorDefinition(error.code)[locale], params), conflicts };
+}
+
 export function problemFor(error: DomainError, req: Request, locale: Locale = requestLocale(req)): ProblemResponse {
   const definition = errorDefinition(error.code);
   const status = definition.status;
+  const { detail, conflicts } = describeRefusal(error, locale);
   const body: ProblemDetails = {
     type: `urn:praxisnah:problem:${error.code}`,
     title: (titles[status] ?? titles[500])[locale],
     status,
-    detail: render(definition[locale], error.params),
+    detail,
     instance: req.originalUrl?.split('?')[0] ?? req.url,
     code: error.code,
     requestId: typeof req.id === 'string' ? req.id : undefined,
   };
+  if (conflicts.length > 0) body.conflicts = conflicts;
   if (error.fieldErrors.length > 0) {
     body.errors = error.fieldErrors.map((f) => ({ ...f, message: localizeValidationMessage(f.message, locale) }));
   }

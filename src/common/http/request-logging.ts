@@ -23,7 +23,7 @@ export function assignRequestId(req: IncomingMessage & { id?: unknown }, res: Se
  * a terminal, the same lines are made readable for a person (time, level, message); to a
  * file or a log collector they stay JSON.
  */
-export function loggingOptions(config: AppConfig, terminal = process.stdout.isTTY === true): Params {
+export function loggingOptions(config: AppConfig, terminal = process.stdout.isTTY === true, destination: number | NodeJS.WritableStream = 1): Params {
   const options: Options = {
     level: config.LOG_LEVEL,
     genReqId: (req: IncomingMessage, res: ServerResponse) => assignRequestId(req, res),
@@ -36,5 +36,5 @@ export function loggingOptions(config: AppConfig, terminal = process.stdout.isTT
     autoLogging: { ignore: (req) => req.url === '/health' },
   };
   // synchronous, in this thread: no worker thread and no lines lost when the process stops
-  return { pinoHttp: terminal ? [options, pretty({ sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,context', messageFormat: '{if context}[{context}] {end}{msg}' })] : options };
+  return { pinoHttp: terminal ? [options, pretty({ sync: true, destination, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,context', messageFormat: '{if context}[{context}] {end}{msg}' })] : options };
 }

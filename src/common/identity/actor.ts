@@ -1,5 +1,6 @@
 import type { Locale } from '../errors/error-messages';
 import { Role } from './role';
+import type { CountedAttempt } from '../rate-limit/rate-limiter.service';
 
 /** Who makes the request, resolved once per request by the AuthGuard. */
 export interface Actor {
@@ -7,9 +8,13 @@ export interface Actor {
   role: Role;
   companyId: string | null;
   schoolId: string | null;
+  /** Only for the door role: the one event whose entrance it works. */
+  eventId?: string | null;
   locale: Locale;
   /** The browser's session cookie or the API token the request came with; logout ends exactly that. */
   credential: { kind: 'cookie' | 'token'; id: string };
+  /** The limited attempt this request was counted as when the actor was looked up, if any. */
+  countedAttempt?: { key: string } & CountedAttempt;
 }
 
 declare global {

@@ -5,7 +5,7 @@ import { render, SAMPLE_PARAMS } from '../errors/error-messages';
 
 const problemSchema = {
   type: 'object',
-  description: 'RFC 9457 problem details. `code` names the error; `errors` lists each bad field.',
+  description: 'RFC 9457 problem details. `code` names the error; `errors` lists each bad field; `conflicts` each conflict a refusal names.',
   required: ['type', 'title', 'status', 'detail', 'code'],
   properties: {
     type: { type: 'string', example: 'urn:praxisnah:problem:validation_failed' },
@@ -23,6 +23,17 @@ const problemSchema = {
           field: { type: 'string', example: 'company.postalCode' },
           code: { type: 'string', example: 'matches' },
           message: { type: 'string', example: 'muss aus genau 5 Ziffern bestehen' },
+        },
+      },
+    },
+    conflicts: {
+      type: 'array',
+      description: 'What stands in the way, one by one (e.g. each cell of a stale day plan): the ids and names it is about, `rule` where a rule is broken, and `detail` in words.',
+      items: {
+        type: 'object',
+        additionalProperties: true,
+        properties: {
+          detail: { type: 'string', example: 'Klasse 8a, 2. Stunde, Tischlerei Span: Klasse 8a hat in der 2. Stunde schon Pflegedienst Sonnenschein.' },
         },
       },
     },

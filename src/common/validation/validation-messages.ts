@@ -67,6 +67,10 @@ export const namedMessages: Record<string, { de: string; en: string }> = {
   unknownPhase: { de: 'ist keine Phase dieses Durchgangs (1 bis 4)', en: 'is not a phase of this year (1 to 4)' },
   unknownSteckbrief: { de: 'ist kein freigegebener Steckbrief dieses Durchgangs', en: 'is not an approved Steckbrief of this year' },
   notYourPlacement: { de: 'ist keine Praxistage-Platzierung Ihres Unternehmens', en: 'is not a Praxistage placement of your company' },
+  oneWishTarget: { de: 'muss entweder ein Berufsfeld oder ein Unternehmen nennen', en: 'must name either an occupational field or a company' },
+  notRegisteredForDay: { de: 'ist kein für diesen Tag angemeldetes Unternehmen', en: 'is not a company registered for this day' },
+  singleLine: { de: 'muss in eine Zeile passen', en: 'must fit on one line' },
+  englishIncomplete: { de: 'fehlt: Die englische Fassung braucht Betreff und Text (oder keins von beiden)', en: 'is missing: the English version needs a subject and a text (or neither)' },
 };
 
 export function localizeValidationMessage(message: string, locale: Locale): string {

@@ -81,3 +81,22 @@ export class EventListQuery extends PageQuery {
   @CalendarDate({ optional: true })
   from?: string;
 }
+
+/** The same event on a new date: every date and time moves by the same number of days. */
+export class CopyEventDto {
+  /** The copy's first day; its other dates keep their distance to it. */
+  @CalendarDate()
+  startsOn: string;
+
+  /** Without it, the original's title with its year(s) moved along. */
+  @Text(200, { optional: true })
+  title?: string;
+
+  /**
+   * Also copy what the program set up inside the event (default true): a fair's time slots,
+   * a school day's periods and rooms, a Praxistage term's offers. Bookings are never copied.
+   */
+  @Omittable()
+  @IsBoolean()
+  withContents?: boolean;
+}

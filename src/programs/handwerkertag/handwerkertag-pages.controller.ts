@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
@@ -8,11 +8,13 @@ import { Actor } from '../../common/identity/actor';
 import { Role } from '../../common/identity/role';
 import { AdminEventPage } from '../../web/admin-event-page';
 import { EventPage } from '../../web/event-page';
-import { afterBooking, listOf, submitForm } from '../../web/form';
+import { afterBooking, listOf, localInput, statusOfRefusal, submitForm } from '../../web/form';
+import { pageContext, text } from '../../web/web-context';
+import { EventsService } from '../../events/events.service';
 import { PageRenderer } from '../../web/page-renderer';
 import { WebExceptionFilter } from '../../web/web-exception.filter';
 import { ClassVisitDto, MoveClassVisitDto, StandApplicationDto } from './dto/handwerkertag.dto';
-import { CreateTimeSlotDto } from './dto/time-slot.dto';
+import { CreateTimeSlotDto, UpdateTimeSlotDto } from './dto/time-slot.dto';
 import { HandwerkertagService } from './handwerkertag.service';
 import { TimeSlotsService } from './time-slots.service';
 
@@ -27,6 +29,7 @@ export class HandwerkertagPagesController {
     private readonly adminEventPage: AdminEventPage,
     private readonly handwerkertag: HandwerkertagService,
     private readonly slots: TimeSlotsService,
+    private readonly events: EventsService,
   ) {}
 
   @Post('veranstaltungen/:eventId/klassenbesuch')
@@ -65,6 +68,53 @@ export class HandwerkertagPagesController {
     });
   }
 
+  @Get('verwaltung/veranstaltungen/:eventId/zeitfenster/:slotId')
+  @Roles(Role.Organiser)
+  async slotPage(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Param('slotId', UuidParam) slotId: string) {
+    const slot = await this.slots.get(actor, eventId, slotId);
+    const values = { startsAt: localInput(slot.startsAt), endsAt: localInput(slot.endsAt), capacity: String(slot.capacity) };
+    res.send(this.pages.render('admin-slot', await this.slotContext(actor, req, res, eventId, slotId, { values })));
+  }
+
+  /** New times send every class booked into the slot its new time; a capacity below what is booked is refused. */
+  @Post('verwaltung/veranstaltungen/:eventId/zeitfenster/:slotId')
+  @Roles(Role.Organiser)
+  async changeSlot(
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('eventId', UuidParam) eventId: string,
+    @Param('slotId', UuidParam) slotId: string,
+    @Body() body: Record<string, string>,
+  ) {
+    await submitForm(res, actor.locale, {
+      dto: UpdateTimeSlotDto,
+      input: body,
+      view: async (shown) => this.pages.render('admin-slot', await this.slotContext(actor, req, res, eventId, slotId, { values: body, ...shown })),
+      statusOf: statusOfRefusal,
+      then: async (value) => {
+        await this.slots.update(actor, eventId, slotId, value);
+        return `/verwaltung/veranstaltungen/${eventId}?ok=saved`;
+      },
+    });
+  }
+
+  @Post('verwaltung/veranstaltungen/:eventId/zeitfenster/:slotId/loeschen')
+  @Roles(Role.Organiser)
+  async deleteSlot(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Param('slotId', UuidParam) slotId: string) {
+    const slot = await this.slots.get(actor, eventId, slotId);
+    await submitForm(res, actor.locale, {
+      input: {},
+      view: async ({ problem }) =>
+        this.pages.render('admin-slot', await this.slotContext(actor, req, res, eventId, slotId, { values: { startsAt: localInput(slot.startsAt), endsAt: localInput(slot.endsAt), capacity: String(slot.capacity) }, deleteProblem: problem })),
+      statusOf: () => 409,
+      then: async () => {
+        await this.slots.remove(actor, eventId, slotId);
+        return `/verwaltung/veranstaltungen/${eventId}?ok=deleted`;
+      },
+    });
+  }
+
   /** The organiser moves a class visit to another slot; a full slot is refused with the old place kept. */
   @Post('verwaltung/veranstaltungen/:eventId/klassenbesuche/:bookingId/verschieben')
   @Roles(Role.Organiser)
@@ -86,6 +136,17 @@ export class HandwerkertagPagesController {
         await this.handwerkertag.moveClassVisit(actor, eventId, bookingId, value);
         return `/verwaltung/veranstaltungen/${eventId}?ok=moved#besuch-${bookingId}`;
       },
+    });
+  }
+
+  private async slotContext(actor: Actor, req: Request, res: Response, eventId: string, slotId: string, extra: Record<string, unknown>) {
+    const event = await this.events.get(actor, eventId);
+    const slot = await this.slots.get(actor, eventId, slotId);
+    return pageContext(req, res, `${text(actor.locale, 'slot.title')} ${event.title}`, {
+      section: 'admin',
+      event,
+      slot: { ...slot, held: slot.booked + slot.waitlisted > 0 },
+      ...extra,
     });
   }
 

@@ -44,9 +44,11 @@ export function classVisitList(dataSource: DataSource, eventId: string, query: L
     statuses: statusesOf(query.status),
     columns: `ts.id AS slot_id, ts.starts_at, ts.ends_at, s.name AS school, vc.name AS class,
               (b.details->>'pupils')::int AS pupils, (b.details->>'teachers')::int AS teachers, b.quantity AS persons,
+              ci.pupils AS arrived_pupils, ci.teachers AS arrived_teachers,
               s.coordinator AS contact, s.phone, b.status`,
+    // who actually came, from the entrance's check-ins (empty until the class is checked in)
     joins: `JOIN time_slots ts ON ts.id = b.bookable_id JOIN schools s ON s.id = b.school_id
-            JOIN school_classes vc ON vc.id = b.school_class_id`,
+            JOIN school_classes vc ON vc.id = b.school_class_id LEFT JOIN check_ins ci ON ci.booking_id = b.id`,
     where: `($4::text IS NULL OR s.district = $4) AND ($5::date IS NULL OR (ts.starts_at AT TIME ZONE 'Europe/Berlin')::date = $5::date)`,
     params: [query.district ?? null, query.date ?? null],
     orderBy: 'ts.starts_at, ts.id, s.name, vc.name, b.id',
@@ -62,6 +64,8 @@ export function classVisitList(dataSource: DataSource, eventId: string, query: L
       { key: 'pupils', header: { de: 'Schüler/innen', en: 'Pupils' }, width: 12, kind: 'number' },
       { key: 'teachers', header: { de: 'Lehrkräfte', en: 'Teachers' }, width: 10, kind: 'number' },
       { key: 'persons', header: { de: 'Personen', en: 'Persons' }, width: 9, kind: 'number' },
+      { key: 'arrived_pupils', header: { de: 'Angekommen: Schüler/innen', en: 'Arrived: pupils' }, width: 12, kind: 'number' },
+      { key: 'arrived_teachers', header: { de: 'Angekommen: Lehrkräfte', en: 'Arrived: teachers' }, width: 12, kind: 'number' },
       { key: 'contact', header: { de: 'Ansprechperson', en: 'Contact' }, width: 22 },
       { key: 'phone', header: { de: 'Telefon', en: 'Phone' }, width: 16 },
       { key: 'status', header: { de: 'Status', en: 'Status' }, width: 12, kind: 'status' },
@@ -73,17 +77,20 @@ export function classVisitList(dataSource: DataSource, eventId: string, query: L
 /** After each slot's visits, a row with its totals. */
 async function* withSlotTotals(rows: AsyncIterable<Record<string, unknown>>) {
   let current: Record<string, unknown> | undefined;
-  let totals = { pupils: 0, teachers: 0, persons: 0 };
+  const empty = () => ({ pupils: 0, teachers: 0, persons: 0, arrived_pupils: 0, arrived_teachers: 0 });
+  let totals = empty();
   const total = () => ({ starts_at: current!.starts_at, ends_at: current!.ends_at, school: 'Summe / total', ...totals });
   for await (const row of rows) {
     if (current && current.slot_id !== row.slot_id) {
       yield total();
-      totals = { pupils: 0, teachers: 0, persons: 0 };
+      totals = empty();
     }
     current = row;
     totals.pupils += Number(row.pupils);
     totals.teachers += Number(row.teachers);
     totals.persons += Number(row.persons);
+    totals.arrived_pupils += Number(row.arrived_pupils ?? 0);
+    totals.arrived_teachers += Number(row.arrived_teachers ?? 0);
     yield row;
   }
   if (current) yield total();

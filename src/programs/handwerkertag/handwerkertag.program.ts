@@ -1,4 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { DateShift } from '../../events/date-shift';
 import type { Request } from 'express';
 import { BookingEngine } from '../../bookings/booking-engine';
 import { BookingOccasions } from '../../calendar/booking-occasion';
@@ -15,6 +17,9 @@ import { ProgramRegistry } from '../../events/program-registry';
 import { TimeSlotsService } from './time-slots.service';
 import { SchoolClassesService } from '../../schools/school-classes.service';
 import { counted } from '../../desk/desk-registry';
+import { BookingDocuments } from '../../documents/booking-documents';
+import { classVisitDocument, standDocument } from './documents/fair-documents';
+import { CheckInCodes } from './check-in/check-in-codes';
 
 /** The Handwerkertag as the shared parts see it: a fair with stands and visiting time slots. */
 @Injectable()
@@ -28,11 +33,15 @@ export class HandwerkertagProgram implements OnModuleInit {
     private readonly kinds: BookingKinds,
     private readonly engine: BookingEngine,
     private readonly occasions: BookingOccasions,
+    private readonly documents: BookingDocuments,
+    private readonly codes: CheckInCodes,
   ) {}
 
   onModuleInit() {
     this.occasions.register(standOccasion);
     this.occasions.register(classVisitOccasion);
+    this.documents.register(standDocument);
+    this.documents.register(classVisitDocument(this.codes));
     // a stand application always waits for the organiser, who gives it its stand number
     this.kinds.register({
       kind: 'stand',
@@ -57,9 +66,22 @@ export class HandwerkertagProgram implements OnModuleInit {
       eventUpdated: async (manager, eventId, { standCount }) => {
         if (standCount !== undefined) await this.engine.setCapacity(manager, (await this.engine.poolOf(manager, eventId, 'stands'))!, Number(standCount));
       },
+      eventCopied: (manager, from, toEventId, shift, withContents) => this.copyFair(manager, from.id, toEventId, shift, withContents),
       eventPage: (req, event) => this.eventPage(req, event),
       adminEventPage: (actor, event) => this.adminEventPage(actor, event),
+      slots: (actor, event) => this.slots.list(actor, event.id),
     });
+  }
+
+  /** Next year's fair: as many stands, and (with contents) the same slots on the new day, empty. */
+  private async copyFair(manager: EntityManager, fromId: string, toId: string, shift: DateShift, withContents: boolean) {
+    const standPool = await this.engine.poolOf(manager, fromId, 'stands');
+    const pools = await this.reads.pools(manager, standPool ? [standPool] : []);
+    await this.engine.openPool(manager, toId, 'stands', standPool ? pools.get(standPool)!.capacity : 0);
+    if (!withContents) return;
+    for (const slot of await this.slots.ofEvent(manager, fromId)) {
+      await this.slots.insert(manager, toId, { startsAt: shift.instant(slot.startsAt), endsAt: shift.instant(slot.endsAt), capacity: slot.capacity });
+    }
   }
 
   /** For the organiser: the slots to add to, and the stand applications to decide. */

@@ -87,6 +87,10 @@ export class PracticumOffer {
   @Column('uuid', { nullable: true })
   copiedFrom: string | null;
 
+  /** The company lets a proposal place pupils here directly instead of sending it their applications. */
+  @Column('boolean', { default: false })
+  assignDirectly: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

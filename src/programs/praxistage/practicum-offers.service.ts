@@ -10,6 +10,7 @@ import { AuditService, diff } from '../../audit/audit.service';
 import { CreatePracticumOfferDto, OfferListQuery, UpdatePracticumOfferDto } from './dto/practicum-offer.dto';
 import { EventsService } from '../../events/events.service';
 import { PracticumOffer } from './practicum-offer.entity';
+import type { DateShift } from '../../events/date-shift';
 import { requireProgram } from '../../events/program-guard';
 import { YearsService } from './year/years.service';
 
@@ -80,6 +81,27 @@ export class PracticumOffersService {
       return offerId;
     });
     return this.get(actor, id);
+  }
+
+  /**
+   * A new term of the same program: each company's offers again, with their dates moved and
+   * their places free. The companies see them under their offers and change what is new.
+   */
+  async copyAll(manager: EntityManager, fromEventId: string, toEventId: string, shift: DateShift) {
+    const offers = await manager.find(PracticumOffer, { where: { eventId: fromEventId }, order: { createdAt: 'ASC' } });
+    for (const offer of offers) {
+      const { id: _id, createdAt: _created, updatedAt: _updated, ...fields } = offer;
+      const { identifiers } = await manager.insert(PracticumOffer, {
+        ...fields,
+        eventId: toEventId,
+        firstDate: shift.date(offer.firstDate),
+        lastDate: shift.date(offer.lastDate),
+      } as never);
+      for (const weekday of [...offer.weekdays].sort()) {
+        const poolId = await this.engine.openPool(manager, toEventId, 'offer_weekday', offer.placesPerWeekday!);
+        await manager.query(`INSERT INTO offer_weekdays (id, offer_id, weekday) VALUES ($1, $2, $3)`, [poolId, identifiers[0].id, weekday]);
+      }
+    }
   }
 
   async update(actor: Actor, offerId: string, dto: UpdatePracticumOfferDto) {

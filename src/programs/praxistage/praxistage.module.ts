@@ -1,3 +1,7 @@
+import { PupilDocumentFacts } from './documents/pupil-document-facts';
+import { PupilDocumentPagesController } from './documents/pupil-document-pages.controller';
+import { PupilDocumentsController } from './documents/pupil-documents.controller';
+import { PupilDocumentsService } from './documents/pupil-documents.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BookingEngineModule } from '../../bookings/booking-engine.module';
@@ -40,9 +44,17 @@ import { SteckbriefPagesController } from './pages/steckbrief-pages.controller';
 import { CompanyApplicationsPagesController } from './pages/company-applications-pages.controller';
 import { YearPageContexts } from './pages/year-page-contexts';
 import { YearPagesSetup } from './pages/year-pages.setup';
+import { YearStart } from './overview/year.start';
 import { YearDesk } from './overview/year.desk';
 import { AuditModule } from '../../audit/audit.module';
 import { NotificationsModule } from '../../notifications/notifications.module';
+import { AllocationModule } from '../../allocation/allocation.module';
+import { PhaseProposalInput } from './allocation/phase-proposal.input';
+import { PhaseProposalsService } from './allocation/phase-proposals.service';
+import { ProposalAcceptance } from './allocation/proposal-acceptance';
+import { FieldWishesService } from './allocation/field-wishes.service';
+import { FieldWishesController, ProposalsController } from './allocation/proposals.controller';
+import { ProposalPagesController } from './pages/proposal-pages.controller';
 
 /**
  * The Praxistage: pupils spend one day a week in a company, on practicum offers with places
@@ -50,7 +62,7 @@ import { NotificationsModule } from '../../notifications/notifications.module';
  * the shared parts at start.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([PracticumOffer, OfferWeekday, PlacementException]), EventsModule, ExportsModule, SchoolsModule, BookingEngineModule, BookingsModule, CalendarModule, WebModule, AuditModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([PracticumOffer, OfferWeekday, PlacementException]), EventsModule, ExportsModule, SchoolsModule, BookingEngineModule, BookingsModule, CalendarModule, WebModule, AuditModule, NotificationsModule, AllocationModule],
   controllers: [
     PracticumOffersController,
     PlacementsController,
@@ -67,6 +79,11 @@ import { NotificationsModule } from '../../notifications/notifications.module';
     SchoolYearPagesController,
     SteckbriefPagesController,
     CompanyApplicationsPagesController,
+    ProposalsController,
+    FieldWishesController,
+    ProposalPagesController,
+    PupilDocumentsController,
+    PupilDocumentPagesController,
   ],
   providers: [
     PraxistageProgram,
@@ -85,6 +102,13 @@ import { NotificationsModule } from '../../notifications/notifications.module';
     YearPageContexts,
     YearPagesSetup,
     YearDesk,
+    YearStart,
+    PhaseProposalInput,
+    PhaseProposalsService,
+    ProposalAcceptance,
+    FieldWishesService,
+    PupilDocumentFacts,
+    PupilDocumentsService,
   ],
 })
 export class PraxistageModule {}

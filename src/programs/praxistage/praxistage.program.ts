@@ -1,6 +1,9 @@
+import { BookingDocuments } from '../../documents/booking-documents';
+import { PupilDocumentsService } from './documents/pupil-documents.service';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Request } from 'express';
 import { Role } from '../../common/identity/role';
+import { DomainError } from '../../common/errors/domain-error';
 import { Event } from '../../events/event.entity';
 import { PracticumOffersService } from './practicum-offers.service';
 import { ProgramRegistry } from '../../events/program-registry';
@@ -28,16 +31,28 @@ export class PraxistageProgram implements OnModuleInit {
     private readonly years: YearsService,
     private readonly dataSource: DataSource,
     private readonly kinds: BookingKinds,
+    private readonly documents: BookingDocuments,
+    private readonly pupilDocuments: PupilDocumentsService,
   ) {}
 
   onModuleInit() {
     this.occasions.register(placementOccasion(this.schedules));
+    // a placement's document is its agreement; it names the pupil, so no mail ever carries it
+    this.documents.register({ kind: 'placement', aboutPupil: true, render: (manager, booking, locale) => this.pupilDocuments.ofPlacement(manager, booking, locale) });
     // an offered place is pending until the pupil answers: nothing for the organiser's desk
     this.kinds.register({ kind: 'placement', pendingOnDesk: false });
     this.lists.register('roster', { program: 'praxistage', build: rosterList });
     // the attendance sheet needs a company and a month: it is asked for with its parameters
     this.lists.register('attendance', { program: 'praxistage', build: attendanceList, needsParameters: true });
-    this.registry.register({ program: 'praxistage', eventPage: (req, event) => this.eventPage(req, event) });
+    this.registry.register({
+      program: 'praxistage',
+      eventPage: (req, event) => this.eventPage(req, event),
+      eventCopied: async (manager, from, toEventId, shift, withContents) => {
+        // a school year has phases from the holidays and Steckbriefe the companies copy themselves
+        if (await this.years.isYear(manager, from.id)) throw new DomainError('year_is_not_copied');
+        if (withContents) await this.offers.copyAll(manager, from.id, toEventId, shift);
+      },
+    });
   }
 
   /** The offers with what is free per weekday; a school also gets its pupils to place. */

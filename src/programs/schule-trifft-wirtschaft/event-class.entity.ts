@@ -11,4 +11,8 @@ export class EventClass {
 
   @Column('uuid')
   schoolClassId: string;
+
+  /** How many sessions the class has on the day; null: one in every period. */
+  @Column('smallint', { nullable: true })
+  sessions: number | null;
 }

@@ -5,6 +5,8 @@ import { SchoolDayBookingsService } from './school-day-bookings.service';
 import { canManageSchoolDay } from '../../events/event-visibility';
 import { Event } from '../../events/event.entity';
 import { SchoolDayService } from './school-day.service';
+import { ROOM_KINDS } from './event-room.entity';
+import { ROOM_KIND_NAMES } from './day-plan/day-plan.errors';
 import { SchoolClassesService } from '../../schools/school-classes.service';
 import { formatDateTime } from '../../common/time/berlin';
 import { pageLocale, text } from '../../web/web-context';
@@ -40,6 +42,7 @@ export class SchoolDayView {
       rooms: layout.rooms,
       layoutPeriods: layout.periods.map((p) => ({ id: p.id, label: `${p.number}. (${clock(p.startsAt, locale)}–${clock(p.endsAt, locale)})` })),
       layoutClasses: layout.classes,
+      roomKindOptions: ROOM_KINDS.map((kind): Option => ({ value: kind, label: ROOM_KIND_NAMES[kind][locale] })),
       roomChoices: [{ value: '', label: text(locale, 'stw.noRoom') }, ...layout.rooms.map((r): Option => ({ value: r.id, label: r.name }))],
     };
     if (canManage) {
@@ -57,6 +60,8 @@ export class SchoolDayView {
     }
     // a session needs a period, a class and someone to present: a registered company
     const presenter = canManage ? (context.companyOptions as Option[]).length > 0 : context.dayRegistration === 'confirmed';
+    // the day plan from wishes: the host school plans, partners read, registered companies say when they come
+    context.showDayPlan = canManage || actor?.role === Role.Partner || !!context.dayRegistration;
     context.canBookSession = presenter && layout.periods.length > 0 && layout.classes.length > 0;
     return context;
   }

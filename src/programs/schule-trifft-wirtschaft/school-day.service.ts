@@ -12,6 +12,7 @@ import { Event } from '../../events/event.entity';
 import { canManageSchoolDay } from '../../events/event-visibility';
 import { EventsService } from '../../events/events.service';
 import { requireProgram } from '../../events/program-guard';
+import type { DateShift } from '../../events/date-shift';
 
 type Axis = 'periods' | 'classes' | 'rooms';
 const AXES = {
@@ -46,6 +47,17 @@ export class SchoolDayService {
       this.dataSource.manager.find(EventRoom, { where: { eventId }, order: { name: 'ASC' } }),
     ]);
     return { periods, classes, rooms };
+  }
+
+  /**
+   * Next year's day at the same school: the periods at the same times on the new day, and the
+   * rooms. Classes are not copied: next year's classes are other pupils, the school adds them.
+   */
+  async copyLayout(manager: EntityManager, fromId: string, toId: string, shift: DateShift) {
+    for (const period of await manager.find(EventPeriod, { where: { eventId: fromId }, order: { number: 'ASC' } })) {
+      await manager.insert(EventPeriod, { eventId: toId, number: period.number, startsAt: shift.instant(period.startsAt), endsAt: shift.instant(period.endsAt) });
+    }
+    await manager.query(`INSERT INTO event_rooms (event_id, name) SELECT $2, name FROM event_rooms WHERE event_id = $1`, [fromId, toId]);
   }
 
   addPeriod(actor: Actor, eventId: string, dto: CreatePeriodDto) {

@@ -16,6 +16,18 @@ import { SchoolDayView } from './school-day-view';
 import { SchoolDayController } from './school-day.controller';
 import { SchoolDayService } from './school-day.service';
 import { SchuleTrifftWirtschaftProgram } from './schule-trifft-wirtschaft.program';
+import { DayPlanCommitService } from './day-plan/day-plan-commit.service';
+import { DayPlanInputLoader } from './day-plan/day-plan-input.loader';
+import { DayPlanProposalsService } from './day-plan/day-plan-proposals.service';
+import { DayPlanWishesService } from './day-plan/day-plan-wishes.service';
+import { DayPlanController } from './day-plan/day-plan.controller';
+import { workerLpSolver } from './day-plan/worker-lp-solver';
+import { AllocationModule } from '../../allocation/allocation.module';
+import { SolverRunner } from '../../allocation/solver-runner';
+import { LP_SOLVER } from './day-plan/lp-solver';
+import { DayPlanPageContext } from './pages/day-plan-page.context';
+import { DayPlanPagesController } from './pages/day-plan-pages.controller';
+import { DayPlanPagesSetup } from './pages/day-plan-pages.setup';
 
 /**
  * Schule trifft Wirtschaft: companies come to one school for a day and present in its
@@ -23,8 +35,13 @@ import { SchuleTrifftWirtschaftProgram } from './schule-trifft-wirtschaft.progra
  * shared parts at start.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([EventPeriod, EventClass, EventRoom]), EventsModule, ExportsModule, SchoolsModule, BookingEngineModule, CalendarModule, WebModule],
-  controllers: [SchoolDayController, SchoolDayBookingsController, SchoolDayPagesController],
-  providers: [SchuleTrifftWirtschaftProgram, SchoolDayView, SchoolDayService, SchoolDayBookingsService],
+  imports: [TypeOrmModule.forFeature([EventPeriod, EventClass, EventRoom]), EventsModule, ExportsModule, SchoolsModule, BookingEngineModule, CalendarModule, WebModule, AllocationModule],
+  controllers: [SchoolDayController, SchoolDayBookingsController, SchoolDayPagesController, DayPlanController, DayPlanPagesController],
+  providers: [
+    SchuleTrifftWirtschaftProgram, SchoolDayView, SchoolDayService, SchoolDayBookingsService,
+    DayPlanInputLoader, DayPlanWishesService, DayPlanProposalsService, DayPlanCommitService, DayPlanPageContext, DayPlanPagesSetup,
+    // the merge with the shared allocation runner replaces this with its worker-thread solver
+    { provide: LP_SOLVER, useFactory: workerLpSolver, inject: [SolverRunner] },
+  ],
 })
 export class SchuleTrifftWirtschaftModule {}

@@ -7,6 +7,7 @@ import { BookingReads } from '../../bookings/booking-reads';
 import { ProgramRegistry } from '../../events/program-registry';
 import { AttendeeLists } from '../../exports/attendee-lists';
 import { SchoolDayView } from './school-day-view';
+import { SchoolDayService } from './school-day.service';
 import { companyScheduleList, sessionGridList } from './schule-trifft-wirtschaft.lists';
 
 /** Schule trifft Wirtschaft as the shared parts see it: one school's day, a class × period grid. */
@@ -20,6 +21,7 @@ export class SchuleTrifftWirtschaftProgram implements OnModuleInit {
     private readonly reads: BookingReads,
     private readonly engine: BookingEngine,
     private readonly occasions: BookingOccasions,
+    private readonly day: SchoolDayService,
   ) {}
 
   onModuleInit() {
@@ -44,6 +46,9 @@ export class SchuleTrifftWirtschaftProgram implements OnModuleInit {
       // the day belongs to one school, which may ask for companies of some occupational fields
       eventFields: { hostSchoolId: 'required', requestedOccupationalFields: 'allowed' },
       eventPage: (req, event) => this.view.context(req, event),
+      eventCopied: async (manager, from, toEventId, shift, withContents) => {
+        if (withContents) await this.day.copyLayout(manager, from.id, toEventId, shift);
+      },
     });
   }
 }

@@ -14,7 +14,14 @@ export class CreateTimeSlotDto {
 }
 
 export class UpdateTimeSlotDto {
+  /** Moving the slot sends every class booked into it the new time with its calendar entry. */
+  @Instant({ optional: true })
+  startsAt?: Date;
+
+  @Instant({ optional: true })
+  endsAt?: Date;
+
   /** Raising it promotes waiting class visits at once; it cannot sink below what is booked. */
-  @WholeNumber(0, 10_000)
-  capacity: number;
+  @WholeNumber(0, 10_000, { optional: true })
+  capacity?: number;
 }

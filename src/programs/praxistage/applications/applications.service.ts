@@ -10,6 +10,7 @@ import { BookingReads } from '../../../bookings/booking-reads';
 import { YearsService } from '../year/years.service';
 import { ApplicationMails } from './application-mails';
 import { APPLICATION_PHASE } from './application-phase';
+import { companyAndFieldRule } from '../placement-rules';
 import { ACTIVE_APPLICATION, ApplicationStatus, UNDECIDED } from './application-status';
 import { ApplicationListQuery, ApplyDto, DeclineDto, InterviewDto } from './application.dto';
 
@@ -36,6 +37,8 @@ interface ApplicationRow {
   status: ApplicationStatus;
   booking_id: string | null;
   offered_until: Date | null;
+  /** Sent by an accepted proposal on the pupil's behalf. */
+  proposal_run_id: string | null;
 }
 
 const LIST = `
@@ -154,6 +157,7 @@ export class ApplicationsService {
   /**
    * The company offers the place: a placement in the engine that holds it (pending) for the
    * pupil until `offered_until`. No waiting list: a full day is refused (`no_place_free`).
+   * An application sent by an accepted proposal is placed at once (confirmed).
    */
   async offer(actor: Actor, applicationId: string) {
     await inTransaction(this.dataSource, async (manager) => {
@@ -179,6 +183,8 @@ export class ApplicationsService {
         [applicationId],
       );
       if (!terms.place_id) throw new DomainError('no_place_free');
+      // the school accepted this place for the pupil when it accepted a proposal: the company's yes places the pupil
+      const proposed = application.proposal_run_id !== null;
       await this.requireNewCompanyAndField(manager, pupil, application.company_id, terms.occupational_field);
       const today = berlinDate(new Date());
       const booking = await this.engine.place(
@@ -199,9 +205,14 @@ export class ApplicationsService {
           occupationalField: terms.occupational_field,
           mayStay: terms.may_stay,
         },
-        { actorId: actor.userId, details: { mail: 'placement-offered', offeredUntil: new Date(terms.until).toISOString() } },
-        { waitingList: false, awaiting: true },
+        proposed ? { actorId: actor.userId, reason: 'Vorschlag vom Betrieb angenommen / proposal accepted by the company' } : { actorId: actor.userId, details: { mail: 'placement-offered', offeredUntil: new Date(terms.until).toISOString() } },
+        { waitingList: false, awaiting: !proposed },
       );
+      if (proposed) {
+        await manager.query(`UPDATE praxistage_applications SET status = 'accepted', booking_id = $2, updated_at = now() WHERE id = $1`, [applicationId, booking.id]);
+        await this.withdrawOthers(manager, application.phase_id, application.pupil_id, applicationId);
+        return;
+      }
       await manager.query(`UPDATE praxistage_applications SET status = 'offered', booking_id = $2, offered_until = $3, updated_at = now() WHERE id = $1`, [
         applicationId,
         booking.id,
@@ -224,17 +235,22 @@ export class ApplicationsService {
       if (lapsed) throw new DomainError('offer_lapsed', { until: application.offered_until!.toISOString() });
       await this.engine.transition(manager, application.booking_id!, 'confirmed', { actorId: 'actor' in acting ? acting.actor.userId : null, reason: 'Angebot angenommen / offer accepted' });
       await this.setStatus(manager, applicationId, 'accepted');
-      const others: ApplicationRow[] = await manager.query(
-        `SELECT * FROM praxistage_applications WHERE phase_id = $1 AND pupil_id = $2 AND id <> $3 AND status = ANY($4) ORDER BY id FOR UPDATE`,
-        [application.phase_id, application.pupil_id, applicationId, [...UNDECIDED, 'offered']],
-      );
-      for (const other of others) {
-        if (other.status === 'offered') await this.releaseOffer(manager, other, `${TOOK_ANOTHER.de} / ${TOOK_ANOTHER.en}`);
-        await this.setStatus(manager, other.id, 'withdrawn', TOOK_ANOTHER.de);
-        await this.mails.withdrawn(manager, await this.mails.facts(manager, other.id), TOOK_ANOTHER);
-      }
+      await this.withdrawOthers(manager, application.phase_id, application.pupil_id, applicationId);
     });
     return this.one(applicationId);
+  }
+
+  /** Once a pupil holds a place in a phase, the pupil's other applications of it end: offered places freed, companies told. */
+  async withdrawOthers(manager: EntityManager, phaseId: string, pupilId: string, keptId: string) {
+    const others: ApplicationRow[] = await manager.query(
+      `SELECT * FROM praxistage_applications WHERE phase_id = $1 AND pupil_id = $2 AND id <> $3 AND status = ANY($4) ORDER BY id FOR UPDATE`,
+      [phaseId, pupilId, keptId, [...UNDECIDED, 'offered']],
+    );
+    for (const other of others) {
+      if (other.status === 'offered') await this.releaseOffer(manager, other, `${TOOK_ANOTHER.de} / ${TOOK_ANOTHER.en}`);
+      await this.setStatus(manager, other.id, 'withdrawn', TOOK_ANOTHER.de);
+      await this.mails.withdrawn(manager, await this.mails.facts(manager, other.id), TOOK_ANOTHER);
+    }
   }
 
   async declineOffer(pupil: PupilRef, applicationId: string, dto: DeclineDto = {}) {
@@ -339,10 +355,9 @@ export class ApplicationsService {
   /** "A different company and field each phase", checked before the database's unique indexes say it at acceptance. */
   private async requireNewCompanyAndField(manager: EntityManager, pupil: PupilRef, companyId: string, field: string) {
     const [participant] = await manager.query(`SELECT may_stay FROM praxistage_pupils WHERE event_id = $1 AND pupil_id = $2`, [pupil.eventId, pupil.pupilId]);
-    if (participant?.may_stay) return;
-    const earlier = await this.reads.phasePlacements(manager, pupil.eventId, [pupil.pupilId]);
-    if (earlier.some((p) => p.companyId === companyId)) throw new DomainError('same_company_again');
-    if (earlier.some((p) => p.occupationalField === field)) throw new DomainError('same_field_again');
+    const earlier = participant?.may_stay ? [] : await this.reads.phasePlacements(manager, pupil.eventId, [pupil.pupilId]);
+    const broken = companyAndFieldRule({ mayStay: !!participant?.may_stay, earlier }, { companyId, occupationalField: field });
+    if (broken) throw new DomainError(broken);
   }
 
   private async releaseOffer(manager: EntityManager, application: ApplicationRow, reason: string) {

@@ -17,7 +17,9 @@ import { PupilLoginDto } from '../pupil-access/pupil.controller';
 import { CurrentPupil, PupilGuard } from '../pupil-access/pupil.guard';
 import { PUPIL_COOKIE, PupilSession } from '../pupil-access/pupil-session';
 import { PupilSessionsService } from '../pupil-access/pupil-sessions.service';
-import { applicationRows, districtName, phaseOf, safeNext, withoutBlanks } from './year-page-parts';
+import { applicationRows, districtName, phaseOf, safeNext, wishesOf, withoutBlanks } from './year-page-parts';
+import { FieldWishesService } from '../allocation/field-wishes.service';
+import { FieldWishesDto } from '../allocation/proposal.dto';
 import { PupilPageFilter } from './pupil-page.filter';
 
 /** What a pupil can do with an application in the pages, and the service call for it. */
@@ -40,6 +42,7 @@ export class PupilPagesController {
     private readonly years: YearsService,
     private readonly steckbriefe: SteckbriefeService,
     private readonly applications: ApplicationsService,
+    private readonly wishes: FieldWishesService,
   ) {}
 
   /** The code login; a pupil who is logged in already goes on to the places. */
@@ -161,6 +164,21 @@ export class PupilPagesController {
     });
   }
 
+  /** The pupil's ranked occupational fields, for a proposal when applying brought no place. */
+  @Post('wuensche')
+  @UseGuards(PupilGuard)
+  async setWishes(@CurrentPupil() pupil: PupilSession, @Req() req: Request, @Res() res: Response, @Body() body: Record<string, string>) {
+    await submitForm(res, pageLocale(req), {
+      dto: FieldWishesDto,
+      input: { fields: wishesOf(body) },
+      view: async (shown) => this.pages.render('pupil-applications', await this.applicationsContext(pupil, req, res, shown)),
+      then: async (value) => {
+        await this.wishes.set(pupil, value.fields);
+        return '/tip/bewerbungen?ok=wishesSaved#wuensche';
+      },
+    });
+  }
+
   private async steckbriefContext(pupil: PupilSession, req: Request, res: Response, steckbriefId: string, extra: Record<string, unknown>) {
     const steckbrief = await this.steckbriefe.oneForPupil(pupil, steckbriefId);
     const year = await this.years.get(undefined, pupil.eventId);
@@ -192,7 +210,8 @@ export class PupilPagesController {
     const year = await this.years.get(undefined, pupil.eventId);
     const rows = applicationRows(await this.applications.forPupil(pupil), pageLocale(req));
     const phases = year.phases.map((phase) => ({ ...phase, applications: rows.filter((r) => r.phase === phase.number) })).filter((p) => p.applications.length > 0);
-    return this.context(req, res, pupil, 'tip.applications.title', { section: 'applications', phases, ...extra });
+    const wishes = await this.wishes.form(pupil, pageLocale(req));
+    return this.context(req, res, pupil, 'tip.applications.title', { section: 'applications', phases, wishes, ...extra });
   }
 
   /** The pupil's pages have their own menu: places, applications, log out. */

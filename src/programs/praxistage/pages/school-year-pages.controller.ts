@@ -11,6 +11,8 @@ import { UuidParam } from '../../../common/http/uuid-param.pipe';
 import { problemOf, readForm, submitForm } from '../../../web/form';
 import { PageRenderer } from '../../../web/page-renderer';
 import { pageContext, text } from '../../../web/web-context';
+import { FieldWishesService } from '../allocation/field-wishes.service';
+import { FieldWishesDto } from '../allocation/proposal.dto';
 import { WebExceptionFilter } from '../../../web/web-exception.filter';
 import { ApplicationsService } from '../applications/applications.service';
 import { ApplyDto, DeclineDto } from '../applications/application.dto';
@@ -18,7 +20,7 @@ import { AddParticipantsDto, IssueCodesDto, ParticipationDto, UpdateParticipantD
 import { ParticipationService } from '../year/participation.service';
 import { YearsService } from '../year/years.service';
 import { YearPageContexts } from './year-page-contexts';
-import { withoutBlanks } from './year-page-parts';
+import { wishesOf, withoutBlanks } from './year-page-parts';
 
 const ON_BEHALF = ['annehmen', 'ablehnen', 'zurueckziehen'];
 
@@ -37,6 +39,7 @@ export class SchoolYearPagesController {
     private readonly years: YearsService,
     private readonly participation: ParticipationService,
     private readonly applications: ApplicationsService,
+    private readonly wishes: FieldWishesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -98,6 +101,21 @@ export class SchoolYearPagesController {
   @Get('schueler/:pupilId')
   async pupil(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Param('pupilId', UuidParam) pupilId: string) {
     res.send(this.pages.render('year-pupil', await this.contexts.pupil(actor, req, res, eventId, pupilId)));
+  }
+
+  /** The pupil's ranked occupational fields, set by the school on the pupil's behalf. */
+  @Post('schueler/:pupilId/wuensche')
+  async setWishes(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('eventId', UuidParam) eventId: string, @Param('pupilId', UuidParam) pupilId: string, @Body() body: Record<string, string>) {
+    const pupil = await this.applications.pupilOfSchool(actor, eventId, pupilId);
+    await submitForm(res, actor.locale, {
+      dto: FieldWishesDto,
+      input: { fields: wishesOf(body) },
+      view: async (shown) => this.pages.render('year-pupil', await this.contexts.pupil(actor, req, res, eventId, pupilId, shown)),
+      then: async (value) => {
+        await this.wishes.set(pupil, value.fields);
+        return `/praxistage/${eventId}/schueler/${pupilId}?ok=wishesSaved#wuensche`;
+      },
+    });
   }
 
   @Post('schueler/:pupilId/bewerben')

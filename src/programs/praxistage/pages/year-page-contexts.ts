@@ -5,6 +5,8 @@ import { isStaff, Role } from '../../../common/identity/role';
 import { DISTRICTS } from '../../../organisations/region';
 import { SchoolClassesService } from '../../../schools/school-classes.service';
 import { pageContext, pageLocale, text } from '../../../web/web-context';
+import { localInput } from '../../../web/form';
+import { FieldWishesService } from '../allocation/field-wishes.service';
 import { ApplicationsService } from '../applications/applications.service';
 import { YearOverviewService } from '../overview/year-overview.service';
 import { SteckbriefeService } from '../steckbriefe/steckbriefe.service';
@@ -29,6 +31,7 @@ export class YearPageContexts {
     private readonly steckbriefe: SteckbriefeService,
     private readonly applications: ApplicationsService,
     private readonly overview: YearOverviewService,
+    private readonly wishes: FieldWishesService,
   ) {}
 
   /** The context of the year's page for the reader's role, and the view (`view`) that shows it. */
@@ -141,16 +144,10 @@ export class YearPageContexts {
       open,
       placedNow: inPhase.some((r) => r.isAccepted),
       limitReached: inPhase.length >= year.applicationsPerPhase,
+      wishes: await this.wishes.form(ref, pageLocale(req)),
       offerOptions: offers.length === 0 ? [] : [{ value: '', label: text(pageLocale(req), 'year.choose') }, ...offers.map((s) => ({ value: s.id, label: `${s.companyName}: ${s.occupationalField}, ${s.town} (${s.free} ${text(pageLocale(req), 'event.free')})` }))],
       values: {},
       ...extra,
     });
   }
-}
-
-/** An instant as the value of a `datetime-local` field, in German time. */
-export function localInput(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
-    .format(new Date(at))
-    .replace(' ', 'T');
 }

@@ -80,3 +80,6 @@ export function placesErrorOf(errors: Record<string, string | boolean> | undefin
   const found = Object.entries(errors ?? {}).find(([field]) => field.startsWith('places'));
   return typeof found?.[1] === 'string' ? found[1] : undefined;
 }
+
+/** The three wish fields of a form (`wish1`…`wish3`), the chosen ones in their order. */
+export const wishesOf = (body: Record<string, string | undefined>) => ['wish1', 'wish2', 'wish3'].map((name) => body[name]?.trim() ?? '').filter((field) => field.length > 0);

@@ -4,6 +4,7 @@ import { registerTexts } from '../../../web/i18n/texts';
 import { PageRenderer } from '../../../web/page-renderer';
 import { PUPIL_PAGE_TEXTS } from './pupil-page-texts';
 import { YEAR_PAGE_TEXTS } from './year-page-texts';
+import { PROPOSAL_PAGE_TEXTS } from './proposal-page-texts';
 
 /** The year's pages bring their own views and texts; the shared renderer learns them at start. */
 @Injectable()
@@ -14,5 +15,6 @@ export class YearPagesSetup implements OnModuleInit {
     this.pages.registerViews(join(__dirname, 'views'));
     registerTexts(PUPIL_PAGE_TEXTS);
     registerTexts(YEAR_PAGE_TEXTS);
+    registerTexts(PROPOSAL_PAGE_TEXTS);
   }
 }

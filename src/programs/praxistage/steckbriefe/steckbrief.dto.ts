@@ -1,6 +1,6 @@
 import { OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsUUID, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../../common/http/pagination';
 import { NOT_NULL, Omittable, Text, WholeNumber } from '../../../common/validation/rules';
 import { DISTRICT_KEYS } from '../../../organisations/region';
@@ -49,6 +49,11 @@ export class CreateSteckbriefDto extends PickType(CreatePracticumOfferDto, [
 
   @IsIn(DISTRICT_KEYS)
   district: string;
+
+  /** "Assign pupils to me": an accepted proposal places pupils here directly instead of sending the company their applications. */
+  @Omittable()
+  @IsBoolean()
+  assignDirectly?: boolean;
 
   /** Places per phase and weekday; can also be set later. */
   @Omittable()

@@ -101,7 +101,9 @@ export class SteckbriefeService {
       if ((dto.dailyEnd ?? offer.dailyEnd.slice(0, 5)) <= (dto.dailyStart ?? offer.dailyStart.slice(0, 5))) throw invalidField('dailyEnd', 'notAfterStart', 'combination');
       if (Object.keys(dto).length > 0) await manager.update(PracticumOffer, { id: offerId }, dto as never);
       // pupils read what a company writes only after the organiser did: a changed text is reviewed again
-      if (Object.keys(dto).length > 0 && actor.role === Role.CompanyMember && offer.reviewStatus === 'approved') {
+      // (taking pupils directly changes nothing a pupil reads)
+      const texts = Object.keys(dto).filter((key) => key !== 'assignDirectly');
+      if (texts.length > 0 && actor.role === Role.CompanyMember && offer.reviewStatus === 'approved') {
         await manager.update(PracticumOffer, { id: offerId }, { reviewStatus: 'submitted', reviewNote: null } as never);
       }
       await this.audit.record(manager, actor, 'practicum_offer', offerId, 'updated', diff(offer, dto));

@@ -17,6 +17,11 @@ export const praxistageYearErrors = defineErrors({
     de: (p) => `Für den Vorschlag der Phasen fehlen Ferien: ${p.missing}. Bitte tragen Sie sie unter „Ferien“ ein oder geben Sie die Phasen selbst an.`,
     en: (p) => `Holidays are missing to propose the phases: ${p.missing}. Please add them under "Holidays" or give the phases yourself.`,
   },
+  year_is_not_copied: {
+    status: 409,
+    de: 'Ein Durchgang der Praxistage wird nicht kopiert: Legen Sie unter „Neuer Durchgang“ einen an – die Phasen werden aus den Ferien vorgeschlagen, und die Unternehmen kopieren ihre Steckbriefe selbst.',
+    en: 'A Praxistage year is not copied: create a new one under "New year" – its phases are proposed from the holidays, and companies copy their Steckbriefe themselves.',
+  },
   year_uses_steckbriefe: {
     status: 409,
     de: 'In einem Praxistage-Durchgang beschreiben Unternehmen ihre Plätze im Steckbrief, nicht als einzelnes Angebot.',

@@ -1,5 +1,6 @@
-import { IsUUID } from 'class-validator';
-import { Instant, Text, WholeNumber } from '../../../common/validation/rules';
+import { IsIn, IsUUID } from 'class-validator';
+import { Instant, Omittable, Text, WholeNumber } from '../../../common/validation/rules';
+import { ROOM_KINDS, RoomKind } from '../event-room.entity';
 
 export class CreatePeriodDto {
   /** 1 for the first lesson period of the day, 2 for the second … */
@@ -23,4 +24,9 @@ export class CreateRoomDto {
   /** e.g. "Raum 204" or "Aula". */
   @Text(100)
   name: string;
+
+  /** What the room is; a classroom unless said otherwise. Companies may need a workshop, kitchen … */
+  @Omittable()
+  @IsIn(ROOM_KINDS)
+  kind?: RoomKind;
 }
