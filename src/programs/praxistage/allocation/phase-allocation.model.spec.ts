@@ -49,6 +49,15 @@ describe('Praxistage phase proposal: the model', () => {
     expect((await propose(pupils, places, { ranks: [10, 0], anywhere: 1 })).byPupil).toEqual({ mia: 'all_taken_by_others', ben: 'metall' });
   });
 
+  it('counts a Steckbrief applied to at the weight of the application, never as a place that meets no wish', async () => {
+    // with applications worth nothing and any place worth 5, the field's pool must not offer the applied place at 5
+    const { byPupil, lines, objective } = await propose([pupil('mia', { companyWishes: ['metall'] })], [place('metall')], { ranks: [0], anywhere: 5 });
+    expect(byPupil).toEqual({ mia: 'metall' });
+    expect(lines[0].rankMet).toEqual({ wish: 'company', rank: 1 });
+    // one pupil placed (5·1+1 = 6) and a wish worth 0
+    expect(objective).toBe(6);
+  });
+
   it('keeps the rules: the practice weekday, a different company and field unless the pupil may stay, the free places', async () => {
     const earlier = [{ companyId: 'company-metall', occupationalField: 'field-metall' }];
     const pupils = [

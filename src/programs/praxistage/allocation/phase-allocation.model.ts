@@ -128,7 +128,9 @@ export function buildPhaseModel(pupils: PupilToPlace[], places: FreePlace[], wei
     pools.forEach((pool, k) => {
       if (pool.weekday !== pupil.weekday) return;
       const allowed = pool.places.filter((s) => mayTake(pupil, places[s]));
-      if (allowed.length === pool.places.length) {
+      // a pool holding a Steckbrief the pupil applied to is not equally good throughout: through
+      // the pool that place would count as meeting no wish, at the weight of a place anywhere
+      if (allowed.length === pool.places.length && !pool.places.some((s) => applied.has(s))) {
         take(p, `y_p${p}_k${k}`, weightOf(wishMet(pupil, { offerId: '', occupationalField: pool.occupationalField }), weights), { pupil: p, pool: k });
         intoPool[k].push([1, `y_p${p}_k${k}`]);
         return;
