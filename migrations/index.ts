@@ -14,6 +14,7 @@ import { SchoolDayPlan1764590400000 } from './1764590400000-SchoolDayPlan';
 import { MailAttachments1764597600000 } from './1764597600000-MailAttachments';
 import { CheckIn1764676800000 } from './1764676800000-CheckIn';
 import { DeskIndexes1764763200000 } from './1764763200000-DeskIndexes';
+import { SteckbriefMarks1764849600000 } from './1764849600000-SteckbriefMarks';
 
 /**
  * Every migration, oldest first. The schema's only source: a new migration file is
@@ -36,4 +37,5 @@ export const migrations = [
   MailAttachments1764597600000,
   CheckIn1764676800000,
   DeskIndexes1764763200000,
+  SteckbriefMarks1764849600000,
 ];

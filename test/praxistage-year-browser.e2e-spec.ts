@@ -187,6 +187,14 @@ const PHASE_1_TUESDAYS = ['2027-02-09', '2027-02-16', '2027-02-23', '2027-03-02'
     await page.getByRole('link', { name: 'Tischlerei Holzwerk' }).click();
     await expectVisible(page.getByText('Hobeln, sägen, einen Hocker bauen'));
     await checked(page, 'schueler-steckbrief');
+    // kept on the Merkliste first: the button says so, the list shows it and leads back
+    await page.getByRole('button', { name: 'Merken Tischlerei Holzwerk' }).click();
+    await expectVisible(page.getByText('Der Betrieb steht auf deiner Merkliste.'));
+    await expectVisible(page.getByRole('button', { name: 'Nicht mehr merken Tischlerei Holzwerk' }));
+    await page.getByRole('navigation').getByRole('link', { name: 'Merkliste' }).click();
+    await page.waitForURL(/\/tip\/merkliste/);
+    await checked(page, 'schueler-merkliste');
+    await page.getByRole('link', { name: 'Tischlerei Holzwerk' }).click();
     await page.getByLabel('Ein paar Worte an den Betrieb (freiwillig)').fill('Ich baue gern mit Holz.');
     await page.getByRole('button', { name: 'Jetzt bewerben' }).click();
     await page.waitForURL(/\/tip\/bewerbungen\?ok=applied/);

@@ -311,8 +311,10 @@ describe('tenancy: no organisation reaches another one’s data', () => {
     for (const route of routes.filter((r) => r.pupilOnly && r.params.length > 0)) {
       const foreign = fill(route.path, pupils.theirs);
       const missing = fill(route.path, { applicationId: randomUUID(), steckbriefId: randomUUID() });
-      const send = (url: string) =>
-        route.method === 'get' ? request(t.http).get(url).set('X-Pupil-Session', session) : request(t.http).post(url).set('X-Pupil-Session', session).send({});
+      const send = (url: string) => {
+        const req = request(t.http)[route.method as 'get' | 'post' | 'put' | 'delete'](url).set('X-Pupil-Session', session);
+        return route.method === 'get' || route.method === 'delete' ? req : req.send({});
+      };
       const [answer, control] = [await send(foreign), await send(missing)];
       if (answer.status !== 404 || control.status !== 404 || answer.body.code !== control.body.code) leaks.push(`${route.method} ${route.path} → ${answer.status}, missing → ${control.status}`);
     }

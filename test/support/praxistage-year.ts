@@ -84,4 +84,6 @@ export class PupilClient {
 
   get = (path: string) => request(this.t.http).get(path).set('X-Pupil-Session', this.session);
   post = (path: string, body?: object) => request(this.t.http).post(path).set('X-Pupil-Session', this.session).send(body ?? {});
+  put = (path: string, body?: object) => request(this.t.http).put(path).set('X-Pupil-Session', this.session).send(body ?? {});
+  delete = (path: string) => request(this.t.http).delete(path).set('X-Pupil-Session', this.session);
 }

@@ -131,6 +131,7 @@ export function sampleBody(method: string, path: string, ids: Record<string, str
     'POST /api/v1/pupil/login': { code: 'AAAA-BBBB-CCCC' },
     'POST /api/v1/pupil/logout': {},
     'POST /api/v1/pupil/applications': { offerId: ids.steckbriefId ?? randomUUID() },
+    'PUT /api/v1/pupil/marks/{steckbriefId}': {},
     'POST /api/v1/pupil/applications/{applicationId}/accept': {},
     'POST /api/v1/pupil/applications/{applicationId}/decline': { reason: 'Test' },
     'POST /api/v1/pupil/applications/{applicationId}/withdraw': {},

@@ -53,6 +53,7 @@ import { PhaseProposalInput } from './allocation/phase-proposal.input';
 import { PhaseProposalsService } from './allocation/phase-proposals.service';
 import { ProposalAcceptance } from './allocation/proposal-acceptance';
 import { FieldWishesService } from './allocation/field-wishes.service';
+import { SteckbriefMarksService } from './allocation/steckbrief-marks.service';
 import { FieldWishesController, ProposalsController } from './allocation/proposals.controller';
 import { ProposalPagesController } from './pages/proposal-pages.controller';
 
@@ -107,6 +108,7 @@ import { ProposalPagesController } from './pages/proposal-pages.controller';
     PhaseProposalsService,
     ProposalAcceptance,
     FieldWishesService,
+    SteckbriefMarksService,
     PupilDocumentFacts,
     PupilDocumentsService,
   ],

@@ -20,7 +20,7 @@ import { brokenRule, companyAndFieldRule, PupilOfPhase } from '../placement-rule
  */
 export interface PupilToPlace extends PupilOfPhase {
   id: string;
-  /** Steckbriefe the pupil applied to in this phase, first application first. */
+  /** Steckbriefe the pupil applied to in this phase, first application first, then those marked on the Merkliste. */
   companyWishes: string[];
   /** Occupational fields the pupil wishes, rank 1 first (up to 3). */
   fieldWishes: string[];
@@ -58,7 +58,7 @@ export interface ProposalLine {
   reason: LeftOverReason | null;
 }
 
-/** The best wish a place meets for a pupil: the Steckbrief applied to, else the field wished for. */
+/** The best wish a place meets for a pupil: the Steckbrief applied to or marked, else the field wished for. */
 export function wishMet(pupil: PupilToPlace, place: Pick<FreePlace, 'offerId' | 'occupationalField'>): RankMet {
   const company = pupil.companyWishes.indexOf(place.offerId) + 1;
   const field = pupil.fieldWishes.indexOf(place.occupationalField) + 1;

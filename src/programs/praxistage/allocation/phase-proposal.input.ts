@@ -20,7 +20,8 @@ export interface PhaseInput {
 
 /**
  * What a phase's proposal starts from, read in one go: the pupils of the year (all schools,
- * or one) without a place in the phase, their wishes and earlier placements, and the free
+ * or one) without a place in the phase, their wishes (Steckbriefe applied to, then those
+ * marked, then occupational fields) and earlier placements, and the free
  * places of approved Steckbriefe per weekday as the engine counts them. A pupil holding an
  * offer not yet answered is left out: the offer already holds a place for the pupil.
  */
@@ -38,10 +39,12 @@ export class PhaseProposalInput {
   }
 
   async read(phase: PhaseRef, schoolId: string | null, manager: EntityManager = this.dataSource.manager): Promise<PhaseInput> {
-    const rows: Array<{ id: string; weekday: number; may_stay: boolean; company_wishes: string[]; field_wishes: string[] }> = await manager.query(
+    const rows: Array<{ id: string; weekday: number; may_stay: boolean; applied_to: string[]; marked: string[]; field_wishes: string[] }> = await manager.query(
       `SELECT pp.pupil_id AS id, coalesce(cw.weekday, ps.weekday) AS weekday, pp.may_stay,
               coalesce((SELECT array_agg(a.offer_id ORDER BY a.created_at, a.id) FROM praxistage_applications a
-                         WHERE a.phase_id = $2 AND a.pupil_id = pp.pupil_id AND a.status IN ('submitted', 'interview')), '{}') AS company_wishes,
+                         WHERE a.phase_id = $2 AND a.pupil_id = pp.pupil_id AND a.status IN ('submitted', 'interview')), '{}') AS applied_to,
+              coalesce((SELECT array_agg(m.offer_id ORDER BY m.marked_at, m.offer_id) FROM praxistage_marks m
+                         WHERE m.event_id = pp.event_id AND m.pupil_id = pp.pupil_id), '{}') AS marked,
               coalesce((SELECT array_agg(w.occupational_field ORDER BY w.rank) FROM praxistage_field_wishes w
                          WHERE w.event_id = pp.event_id AND w.pupil_id = pp.pupil_id), '{}') AS field_wishes
          FROM praxistage_pupils pp JOIN pupils p ON p.id = pp.pupil_id
@@ -67,7 +70,8 @@ export class PhaseProposalInput {
         weekday: Number(r.weekday),
         mayStay: r.may_stay,
         earlier: earlierOf.get(r.id) ?? [],
-        companyWishes: r.company_wishes,
+        // the Steckbriefe applied to first, then those marked on the Merkliste
+        companyWishes: [...new Set([...r.applied_to, ...r.marked])],
         fieldWishes: r.field_wishes,
       }));
     const places = await this.places(phase, manager);

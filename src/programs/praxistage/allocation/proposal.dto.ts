@@ -55,7 +55,7 @@ export class FieldWishesDto {
 }
 
 export class RankMetDto {
-  /** company: a Steckbrief applied to; field: a field wished; anywhere: no wish met. */
+  /** company: a Steckbrief applied to or marked; field: a field wished; anywhere: no wish met. */
   wish: 'company' | 'field' | 'anywhere';
   rank?: number;
 }

@@ -28,6 +28,7 @@ const WORDS = {
     storedList: [
       'Vorname, Nachname und Klasse – von der Schule eingetragen, mit dem Tag, an dem Ihre Einwilligung vorlag.',
       'Die Bewerbungen Ihres Kindes mit seiner Nachricht an den Betrieb, die Zusagen und Absagen.',
+      'Die Berufsfelder und Betriebe, die Ihr Kind sich wünscht oder gemerkt hat: Bringen die Bewerbungen keinen Platz, wird daraus einer vorgeschlagen. Betriebe sehen davon nichts.',
       'Die Praxistage mit Betrieb, Wochentag und Datum sowie ausgefallene Tage mit ihrem Grund.',
       'Ein persönlicher Zugangscode, nur verschlüsselt gespeichert; die Schule kann ihn jederzeit sperren.',
     ],
@@ -52,6 +53,7 @@ const WORDS = {
     storedList: [
       'First name, last name and class – entered by the school, with the day your consent was given.',
       'Your child’s applications with the message to the company, offers and refusals.',
+      'The occupational fields and companies your child wishes or kept on a list: if applying brings no place, one is proposed from them. Companies see nothing of it.',
       'The practice days with company, weekday and date, and cancelled days with their reason.',
       'A personal access code, stored only encrypted; the school can block it at any time.',
     ],

@@ -2,6 +2,11 @@
 export const PUPIL_PAGE_TEXTS: Record<'de' | 'en', Record<string, string>> = {
   de: {
     'tip.nav.places': 'Plätze finden', 'tip.nav.applications': 'Meine Bewerbungen', 'tip.nav.login': 'Anmelden mit Code',
+    'tip.nav.marks': 'Merkliste', 'tip.marks.title': 'Meine Merkliste',
+    'tip.marks.intro': 'Hier stehen Betriebe, die du dir gemerkt hast – bis zu {limit}. Merken ist noch keine Bewerbung: Der Betrieb erfährt davon nichts. Bekommst du mit deinen Bewerbungen keinen Platz, zählen diese Betriebe als deine Wünsche, wenn das Regionalmanagement dir einen Platz vorschlägt.',
+    'tip.marks.count': 'Gemerkt: {count} von {limit}.', 'tip.marks.none': 'Du hast dir noch keinen Betrieb gemerkt. Bei jedem Betrieb findest du den Knopf „Merken“.',
+    'tip.marks.add': 'Merken', 'tip.marks.remove': 'Nicht mehr merken', 'tip.marks.onList': 'Gemerkt',
+    'flash.marked': 'Der Betrieb steht auf deiner Merkliste.', 'flash.unmarked': 'Der Betrieb ist nicht mehr auf deiner Merkliste.',
     'tip.login.title': 'Tag in der Praxis – Anmelden',
     'tip.login.intro': 'Hier findest du Betriebe für deinen Praxistag und bewirbst dich. Melde dich mit dem Code aus dem Brief deiner Schule an.',
     'tip.login.code': 'Dein Code', 'tip.login.codeHint': 'Zum Beispiel K7QM-2XPA-HT9C. Groß- oder Kleinschreibung ist egal.',
@@ -36,6 +41,11 @@ export const PUPIL_PAGE_TEXTS: Record<'de' | 'en', Record<string, string>> = {
   },
   en: {
     'tip.nav.places': 'Find places', 'tip.nav.applications': 'My applications', 'tip.nav.login': 'Log in with code',
+    'tip.nav.marks': 'My list', 'tip.marks.title': 'My list',
+    'tip.marks.intro': 'Here are the companies you kept – up to {limit}. Keeping one is not an application: the company learns nothing of it. If your applications bring no place, these companies count as your wishes when the regional management proposes a place for you.',
+    'tip.marks.count': 'Kept: {count} of {limit}.', 'tip.marks.none': 'You have not kept a company yet. Every company has a “Keep” button.',
+    'tip.marks.add': 'Keep', 'tip.marks.remove': 'Remove from list', 'tip.marks.onList': 'On your list',
+    'flash.marked': 'The company is on your list.', 'flash.unmarked': 'The company is off your list.',
     'tip.login.title': 'Day in practice – log in',
     'tip.login.intro': 'Here you find companies for your practice day and apply. Log in with the code from your school\'s letter.',
     'tip.login.code': 'Your code', 'tip.login.codeHint': 'For example K7QM-2XPA-HT9C. Capital or small letters do not matter.',

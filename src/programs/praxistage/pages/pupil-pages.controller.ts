@@ -17,8 +17,9 @@ import { PupilLoginDto } from '../pupil-access/pupil.controller';
 import { CurrentPupil, PupilGuard } from '../pupil-access/pupil.guard';
 import { PUPIL_COOKIE, PupilSession } from '../pupil-access/pupil-session';
 import { PupilSessionsService } from '../pupil-access/pupil-sessions.service';
-import { applicationRows, districtName, phaseOf, safeNext, wishesOf, withoutBlanks } from './year-page-parts';
+import { applicationRows, districtName, pageAddress, phaseOf, returnAddress, safeNext, wishesOf, withoutBlanks } from './year-page-parts';
 import { FieldWishesService } from '../allocation/field-wishes.service';
+import { MARKS_PER_YEAR, SteckbriefMarksService } from '../allocation/steckbrief-marks.service';
 import { FieldWishesDto } from '../allocation/proposal.dto';
 import { PupilPageFilter } from './pupil-page.filter';
 
@@ -28,7 +29,7 @@ type Action = (typeof ACTIONS)[number];
 
 /**
  * "Tag in der Praxis" for pupils, made for a phone: log in with the code from the school's
- * letter, find places on one's own practice day, apply, follow the applications, accept or
+ * letter, find places on one's own practice day, keep some on a Merkliste, apply, follow the applications, accept or
  * decline a place. The same session as the pupil API; nothing here shows another pupil.
  */
 @ApiExcludeController()
@@ -43,6 +44,7 @@ export class PupilPagesController {
     private readonly steckbriefe: SteckbriefeService,
     private readonly applications: ApplicationsService,
     private readonly wishes: FieldWishesService,
+    private readonly marks: SteckbriefMarksService,
   ) {}
 
   /** The code login; a pupil who is logged in already goes on to the places. */
@@ -104,6 +106,7 @@ export class PupilPagesController {
           // a window closing at midnight is read as "until the day before, 23:59"
           closesAt: phase ? new Date(new Date(phase.applicationsCloseAt).getTime() - 60_000) : null,
           limit: year.applicationsPerPhase,
+          here: pageAddress(req),
           fields: found.fields.map((value) => ({ value, label: value })),
           pager: pager(found.page, found.total, { feld: filter.occupationalField, ort: filter.town }),
         }),
@@ -131,6 +134,24 @@ export class PupilPagesController {
         return '/tip/bewerbungen?ok=applied';
       },
     });
+  }
+
+  @Get('merkliste')
+  @UseGuards(PupilGuard)
+  async marked(@CurrentPupil() pupil: PupilSession, @Req() req: Request, @Res() res: Response) {
+    res.send(this.pages.render('pupil-marks', await this.marksContext(pupil, req, res, {})));
+  }
+
+  @Post('plaetze/:steckbriefId/merken')
+  @UseGuards(PupilGuard)
+  async mark(@CurrentPupil() pupil: PupilSession, @Req() req: Request, @Res() res: Response, @Param('steckbriefId', UuidParam) steckbriefId: string, @Body() body: Record<string, string>) {
+    await this.changeMark(pupil, req, res, body, steckbriefId, 'marked', () => this.marks.mark(pupil, steckbriefId));
+  }
+
+  @Post('plaetze/:steckbriefId/nicht-merken')
+  @UseGuards(PupilGuard)
+  async unmark(@CurrentPupil() pupil: PupilSession, @Req() req: Request, @Res() res: Response, @Param('steckbriefId', UuidParam) steckbriefId: string, @Body() body: Record<string, string>) {
+    await this.changeMark(pupil, req, res, body, steckbriefId, 'unmarked', () => this.marks.unmark(pupil, steckbriefId));
   }
 
   @Get('bewerbungen')
@@ -179,6 +200,24 @@ export class PupilPagesController {
     });
   }
 
+  /** A mark set or taken off from a list or a Steckbrief: back to that page, its filters and the card; a full list says so on the Merkliste. */
+  private async changeMark(pupil: PupilSession, req: Request, res: Response, body: Record<string, string>, steckbriefId: string, done: string, change: () => Promise<unknown>) {
+    await submitForm(res, pageLocale(req), {
+      input: {},
+      view: async (shown) => this.pages.render('pupil-marks', await this.marksContext(pupil, req, res, shown)),
+      statusOf: () => 409,
+      then: async () => {
+        await change();
+        return returnAddress(body.weiter, done, `s-${steckbriefId}`);
+      },
+    });
+  }
+
+  private async marksContext(pupil: PupilSession, req: Request, res: Response, extra: Record<string, unknown>) {
+    const marks = await this.marks.of(pupil);
+    return this.context(req, res, pupil, 'tip.marks.title', { section: 'marks', marks, limit: MARKS_PER_YEAR, here: '/tip/merkliste', ...extra });
+  }
+
   private async steckbriefContext(pupil: PupilSession, req: Request, res: Response, steckbriefId: string, extra: Record<string, unknown>) {
     const steckbrief = await this.steckbriefe.oneForPupil(pupil, steckbriefId);
     const year = await this.years.get(undefined, pupil.eventId);
@@ -191,7 +230,10 @@ export class PupilPagesController {
     const applied = inPhase.some((a: { offerId: string }) => a.offerId === steckbriefId);
     const placed = inPhase.some((a: { status: string }) => a.status === 'accepted');
     const limitReached = inPhase.length >= year.applicationsPerPhase;
+    const marked = (await this.marks.markedAmong(pupil, [steckbriefId])).has(steckbriefId);
     return this.context(req, res, pupil, 'tip.steckbrief.title', {
+      marked,
+      here: pageAddress(req),
       section: 'places',
       title: `${steckbrief.companyName}: ${steckbrief.occupationalField}`,
       steckbrief: { ...steckbrief, district: districtName(steckbrief.district), dailyStart: steckbrief.dailyStart.slice(0, 5), dailyEnd: steckbrief.dailyEnd.slice(0, 5) },
@@ -222,6 +264,7 @@ export class PupilPagesController {
     const navItems = pupil
       ? [
           { key: 'places', href: '/tip/plaetze', label: text(locale, 'tip.nav.places') },
+          { key: 'marks', href: '/tip/merkliste', label: text(locale, 'tip.nav.marks') },
           { key: 'applications', href: '/tip/bewerbungen', label: text(locale, 'tip.nav.applications') },
         ]
       : [{ key: 'login', href: '/tip', label: text(locale, 'tip.nav.login') }];

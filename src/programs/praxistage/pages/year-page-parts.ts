@@ -9,6 +9,24 @@ export function safeNext(asked: unknown): string {
   return typeof asked === 'string' && /^\/tip\/[\w\-/]*$/.test(asked) ? asked : '/tip/plaetze';
 }
 
+/** The pupil's page as it is (filters, page number), without the message of what was just done: where a form on it returns. */
+export function pageAddress(req: { originalUrl: string }): string {
+  const url = new URL(req.originalUrl, 'http://tip');
+  url.searchParams.delete('ok');
+  return `${url.pathname}${url.search}`;
+}
+
+/**
+ * Where a small form on a pupil's page returns: the page it was sent from (a pupil's page,
+ * with its query) with the message `ok`, at the card it was sent from; anything else goes to the places.
+ */
+export function returnAddress(asked: unknown, ok: string, anchor?: string): string {
+  const from = typeof asked === 'string' && /^\/tip\/[\w\-/]*(\?[^#\s]*)?$/.test(asked) ? asked : '/tip/plaetze';
+  const url = new URL(from, 'http://tip');
+  url.searchParams.set('ok', ok);
+  return `${url.pathname}${url.search}${anchor ? `#${anchor}` : ''}`;
+}
+
 /** A phase of the year by number, null where there is none (no phase open). */
 export const phaseOf = (year: Year, number: number | null) => year.phases.find((p) => p.number === number) ?? null;
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../../auth/auth.decorators';
@@ -9,6 +9,7 @@ import { ApplyDto, DeclineDto } from '../applications/application.dto';
 import { PupilSteckbriefQuery } from '../steckbriefe/steckbrief.dto';
 import { SteckbriefeService } from '../steckbriefe/steckbriefe.service';
 import { YearsService } from '../year/years.service';
+import { SteckbriefMarksService } from '../allocation/steckbrief-marks.service';
 import { CurrentPupil, PupilGuard } from './pupil.guard';
 import { PUPIL_COOKIE, PupilSession } from './pupil-session';
 import { PupilSessionsService } from './pupil-sessions.service';
@@ -21,7 +22,7 @@ export class PupilLoginDto {
 
 /**
  * The pupil's own routes: log in with the code, find Steckbriefe on one's practice day,
- * apply, follow the applications, accept or decline a place. A pupil sees nothing of other
+ * mark some on a list, apply, follow the applications, accept or decline a place. A pupil sees nothing of other
  * pupils; another pupil's application answers 404.
  */
 @ApiTags('praxistage-pupil')
@@ -34,6 +35,7 @@ export class PupilController {
     private readonly years: YearsService,
     private readonly steckbriefe: SteckbriefeService,
     private readonly applications: ApplicationsService,
+    private readonly marks: SteckbriefMarksService,
   ) {}
 
   @Post('login')
@@ -71,6 +73,27 @@ export class PupilController {
   @UseGuards(PupilGuard)
   steckbrief(@CurrentPupil() pupil: PupilSession, @Param('steckbriefId', UuidParam) offerId: string) {
     return this.steckbriefe.oneForPupil(pupil, offerId);
+  }
+
+  /** The Merkliste: Steckbriefe marked to come back to; where applying brings no place, the proposal counts them as wishes. */
+  @Get('marks')
+  @UseGuards(PupilGuard)
+  marked(@CurrentPupil() pupil: PupilSession) {
+    return this.marks.of(pupil);
+  }
+
+  /** Marks a Steckbrief (again: no change); answers the list. */
+  @Put('marks/:steckbriefId')
+  @UseGuards(PupilGuard)
+  mark(@CurrentPupil() pupil: PupilSession, @Param('steckbriefId', UuidParam) steckbriefId: string) {
+    return this.marks.mark(pupil, steckbriefId);
+  }
+
+  @Delete('marks/:steckbriefId')
+  @HttpCode(204)
+  @UseGuards(PupilGuard)
+  async unmark(@CurrentPupil() pupil: PupilSession, @Param('steckbriefId', UuidParam) steckbriefId: string) {
+    await this.marks.unmark(pupil, steckbriefId);
   }
 
   @Get('applications')

@@ -43,6 +43,8 @@ export interface PupilSteckbrief {
   mentor: string;
   free: number;
   applied: boolean;
+  /** On the pupil's Merkliste. */
+  marked: boolean;
 }
 
 // One collator for every comparison: `localeCompare(b, 'de')` builds the locale's rules anew on each
@@ -229,9 +231,10 @@ export class SteckbriefeService {
           `SELECT o.id, o.apprenticeship, o.tasks, o.expectations, o.description, o.district, o.street, o.postal_code AS "postalCode",
                   to_char(o.daily_start, 'HH24:MI') AS "dailyStart", to_char(o.daily_end, 'HH24:MI') AS "dailyEnd", o.mentor,
                   EXISTS (SELECT 1 FROM praxistage_applications a WHERE a.offer_id = o.id AND a.phase_id = $2 AND a.pupil_id = $3
-                            AND a.status IN ('submitted', 'interview', 'offered', 'accepted')) AS applied
+                            AND a.status IN ('submitted', 'interview', 'offered', 'accepted')) AS applied,
+                  EXISTS (SELECT 1 FROM praxistage_marks m WHERE m.event_id = $4 AND m.pupil_id = $3 AND m.offer_id = o.id) AS marked
              FROM practicum_offers o WHERE o.id = ANY($1::uuid[])`,
-          [shown.map((s) => s.id), phase.id, pupil.pupilId],
+          [shown.map((s) => s.id), phase.id, pupil.pupilId, pupil.eventId],
         )
       ).map(({ id, ...rest }: { id: string }) => [id, rest]),
     );

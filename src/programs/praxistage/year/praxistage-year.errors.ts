@@ -102,6 +102,11 @@ export const praxistageYearErrors = defineErrors({
     de: 'Das ist für diese Platzierung schon eingetragen.',
     en: 'This is already recorded for this placement.',
   },
+  marks_limit_reached: {
+    status: 409,
+    de: (p) => `Auf deiner Merkliste stehen schon ${p.max} Betriebe. Nimm einen herunter, wenn du diesen merken willst.`,
+    en: (p) => `Your list already holds ${p.max} companies. Take one off to keep this one.`,
+  },
   phase_dates_outside_year: {
     status: 400,
     de: (p) => `Phase ${p.number} muss nach Phase ${Number(p.number) - 1} liegen (ab ${formatDate(String(p.after), 'de')}).`,
@@ -114,5 +119,6 @@ export const praxistageYearThings = defineThings({
   phase: { de: 'Die Phase', en: 'The phase' },
   steckbrief: { de: 'Der Steckbrief', en: 'The Steckbrief' },
   application: { de: 'Die Bewerbung', en: 'The application' },
+  mark: { de: 'Der Betrieb auf der Merkliste', en: 'The company on the list' },
   participant: { de: 'Die Schülerin / der Schüler', en: 'The pupil' },
 });
