@@ -15,6 +15,7 @@ import { MailAttachments1764597600000 } from './1764597600000-MailAttachments';
 import { CheckIn1764676800000 } from './1764676800000-CheckIn';
 import { DeskIndexes1764763200000 } from './1764763200000-DeskIndexes';
 import { SteckbriefMarks1764849600000 } from './1764849600000-SteckbriefMarks';
+import { CheckInCodeNonce1764856800000 } from './1764856800000-CheckInCodeNonce';
 
 /**
  * Every migration, oldest first. The schema's only source: a new migration file is
@@ -38,4 +39,5 @@ export const migrations = [
   CheckIn1764676800000,
   DeskIndexes1764763200000,
   SteckbriefMarks1764849600000,
+  CheckInCodeNonce1764856800000,
 ];

@@ -1,4 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { APP_CONFIG } from '../src/config/config.module';
+import type { AppConfig } from '../src/config/environment';
 import { Role } from '../src/common/identity/role';
 import { AccountsService } from '../src/auth/accounts.service';
 import { apiDocument, fillPath, operationsOf } from './support/api-document';
@@ -50,14 +52,18 @@ describe('check-in at the Handwerkertag entrance', () => {
   });
   afterAll(() => t.close());
 
-  it('gives the school a code derived again each time, of which the database keeps only hashes', async () => {
+  it('gives the school a random code, the same each time it is shown, of which the database keeps only its hash and the random part', async () => {
     code = (await school.client.get(`/api/v1/bookings/${visitId}/entrance-pass`).expect(explain(200))).body;
     expect(code.address).toMatch(/^http:\/\/localhost:3000\/einlass\/[A-Za-z0-9_-]{22}$/);
     expect(code.shortCode).toMatch(SHORT_CODE);
     expect((await school.client.get(`/api/v1/bookings/${visitId}/entrance-pass`).expect(200)).body).toEqual(code);
     expect((await organiser.get(`/api/v1/bookings/${visitId}/entrance-pass`).expect(200)).body).toEqual(code);
-    const [row] = await t.dataSource.query(`SELECT c::text AS whole, code_hash FROM check_in_codes c WHERE booking_id = $1`, [visitId]);
+    const [row] = await t.dataSource.query(`SELECT c::text AS whole, code_hash, nonce FROM check_in_codes c WHERE booking_id = $1`, [visitId]);
     expect(row.code_hash).toBe(sha256(codeIn(code.address)));
+    // drawn at random: the booking's id and the server's secret alone do not make it
+    expect(row.nonce).toMatch(/^[0-9a-f]{32}$/);
+    const secret = t.app.get<AppConfig>(APP_CONFIG).CHECK_IN_SECRET;
+    expect(codeIn(code.address)).not.toBe(createHmac('sha256', secret).update(`check-in:${visitId}`).digest('base64url').slice(0, 22));
     expect(row.whole).not.toContain(codeIn(code.address));
     expect(row.whole).not.toContain(code.shortCode);
     const other = (await school.client.get(`/api/v1/bookings/${otherVisitId}/entrance-pass`).expect(200)).body;
@@ -231,6 +237,24 @@ describe('check-in at the Handwerkertag entrance', () => {
     await door.client.post(`/api/v1/events/${fairId}/check-ins/lookup`, { code: code.shortCode }).expect(401);
     const after = await organiser.post(`/api/v1/events/${fairId}/check-ins/lookup`, { code: code.shortCode }).expect(200);
     expect(after.body.checkIn.checkedInBy).toBe('Eingang Nord');
+  });
+
+  it('keeps codes handed out before they had a random part: shown as they were, and the door finds the class', async () => {
+    // a registration as the first release wrote it: the code from the booking id alone
+    const secret = t.app.get<AppConfig>(APP_CONFIG).CHECK_IN_SECRET;
+    const derive = (purpose: string) => createHmac('sha256', secret).update(purpose).digest();
+    const legacy = derive(`check-in:${otherVisitId}`).toString('base64url').slice(0, 22);
+    const alphabet = 'ACDEFGHJKMNPQRTUVWXY34679';
+    const short = Array.from(derive(`short-code:${otherVisitId}:0`).subarray(0, 7), (byte) => alphabet[byte % alphabet.length]).join('');
+    await t.dataSource.query(`UPDATE check_in_codes SET nonce = NULL, code_hash = $2, short_code_hash = $3, short_code_round = 0 WHERE booking_id = $1`, [
+      otherVisitId,
+      sha256(legacy),
+      sha256(`${otherFairId}:${short}`),
+    ]);
+    const pass = (await school.client.get(`/api/v1/bookings/${otherVisitId}/entrance-pass`).expect(200)).body;
+    expect({ code: codeIn(pass.address), shortCode: pass.shortCode }).toEqual({ code: legacy, shortCode: short });
+    expect((await organiser.post(`/api/v1/events/${otherFairId}/check-ins/lookup`, { code: legacy }).expect(explain(200))).body.bookingId).toBe(otherVisitId);
+    expect((await organiser.post(`/api/v1/events/${otherFairId}/check-ins/lookup`, { code: short }).expect(200)).body.bookingId).toBe(otherVisitId);
   });
 });
 

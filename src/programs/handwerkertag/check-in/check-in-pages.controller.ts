@@ -10,7 +10,6 @@ import { problemOf, readForm, statusOfRefusal, submitForm } from '../../../web/f
 import { PageRenderer } from '../../../web/page-renderer';
 import { pageContext, text } from '../../../web/web-context';
 import { WebExceptionFilter } from '../../../web/web-exception.filter';
-import { CheckInCodes } from './check-in-codes';
 import { CheckInsService } from './check-ins.service';
 import { DoorLoginsService } from './door-logins.service';
 import { ArrivalDto, CreateDoorLoginDto } from './dto/check-in.dto';
@@ -28,7 +27,6 @@ export class CheckInPagesController {
   constructor(
     private readonly pages: PageRenderer,
     private readonly checkIns: CheckInsService,
-    private readonly codes: CheckInCodes,
     private readonly live: LiveFigures,
     private readonly doorLogins: DoorLoginsService,
   ) {}
@@ -65,7 +63,7 @@ export class CheckInPagesController {
     if (typed) {
       try {
         const { bookingId } = await this.checkIns.status(actor, typed, eventId);
-        return res.redirect(303, `/einlass/${this.codes.codeOf(bookingId)}`);
+        return res.redirect(303, await this.checkIns.checkInPath(bookingId));
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== 'not_found') throw error;
         problem = text(actor.locale, 'checkIn.unknownCode');

@@ -67,6 +67,12 @@ export class CheckInsService {
     return { bookingId, ...(await inTransaction(this.dataSource, (manager) => this.codes.addressFor(manager, bookingId))) };
   }
 
+  /** The check-in page of a class visit whose code the door already resolved: the QR code's address without the host. */
+  async checkInPath(bookingId: string): Promise<string> {
+    const { address } = await inTransaction(this.dataSource, (manager) => this.codes.addressFor(manager, bookingId));
+    return new URL(address).pathname;
+  }
+
   /**
    * The fair whose entrance the actor works (or, for partners, reads): staff any Handwerkertag,
    * a door login only its own event (any other one does not exist for it).
