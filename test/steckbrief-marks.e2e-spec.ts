@@ -59,11 +59,11 @@ describe('Praxistage: the pupil keeps Steckbriefe on a Merkliste', () => {
     expect((await mia.get('/api/v1/pupil/marks').expect(200)).body).toEqual([]);
   });
 
-  it('answers a Steckbrief pupils cannot see as a missing one, a malformed id with 400, no session with 401', async () => {
+  it('answers a Steckbrief pupils cannot see, and an id that cannot be one, as a missing one; no session is 401', async () => {
     const pending = await mia.put(`/api/v1/pupil/marks/${briefs.pending}`).expect(404);
     expect(pending.body.code).toBe('not_found');
     await mia.put('/api/v1/pupil/marks/00000000-0000-4000-8000-000000000000').expect(404);
-    await mia.put('/api/v1/pupil/marks/kein-steckbrief').expect(400);
+    await mia.put('/api/v1/pupil/marks/kein-steckbrief').expect(404);
     // without a session it is nobody's list
     await new ApiClient(t).put(`/api/v1/pupil/marks/${briefs.metall}`, {}).expect(401);
   });
