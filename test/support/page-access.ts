@@ -248,6 +248,8 @@ export function sampleForm(route: string, ids: Record<string, string>): FormFiel
     'POST /tip/abmelden': {},
     'POST /verwaltung/praxistage/neu': { title: 'Geleakt', firstPhaseYear: '2027' },
     'POST /tip/plaetze/:steckbriefId/bewerben': { message: 'Geleakt' },
+    'POST /tip/plaetze/:steckbriefId/merken': { weiter: '/tip/plaetze' },
+    'POST /tip/plaetze/:steckbriefId/nicht-merken': { weiter: '/tip/merkliste' },
     'POST /tip/bewerbungen/:applicationId/:action': {},
     'POST /tip/wuensche': { wish1: 'Geleakt' },
     'POST /praxistage/:eventId/schueler/:pupilId/wuensche': { wish1: 'Geleakt' },
