@@ -15,9 +15,9 @@ export async function login(base: string, email: string, password: string, addre
   return { cookie: res.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ') };
 }
 
-export async function call(base: string, session: Session, path: string, body?: unknown) {
+export async function call(base: string, session: Session, path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST') {
   const res = await fetch(`${base}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
+    method,
     headers: { cookie: session.cookie, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
@@ -26,7 +26,7 @@ export async function call(base: string, session: Session, path: string, body?: 
 }
 
 /** Registers an organisation with its first member, approves it and logs the member in. */
-export async function newOrganisation(base: string, organiser: Session, kind: 'company' | 'school', n: number, address: string) {
+export async function newOrganisation(base: string, organiser: Session, kind: 'company' | 'school', n: number, address: string, profileFields: Record<string, unknown> = {}) {
   const member = { name: `Person ${n}`, email: `${kind}-person-${n}@bench.example`, password: ORGANISER.password };
   const where = { street: 'Hauptstraße 1', postalCode: '99734', town: 'Nordhausen', district: 'nordhausen', phone: '03631 1000', email: `${kind}-${n}@bench.example` };
   const profile =
@@ -36,7 +36,7 @@ export async function newOrganisation(base: string, organiser: Session, kind: 'c
   const res = await fetch(`${base}/api/v1/registrations/${kind}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
-    body: JSON.stringify({ [kind]: profile, member }),
+    body: JSON.stringify({ [kind]: { ...profile, ...profileFields }, member }),
   });
   if (!res.ok) throw new Error(`registration: ${res.status} ${await res.text()}`);
   const id = (await res.json())[kind].id as string;

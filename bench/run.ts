@@ -9,7 +9,8 @@ import { poolShare } from '../src/cluster/app-workers';
 import { login, registerSchools, School } from './api';
 import { appMemory, ORGANISER, peakMemory, stopApp } from './app-process';
 import { Measurement } from './measure';
-import { dayPlanBench, dayPlanRow } from './day-plan/day-plan-bench';
+import { DayPlanBenchResult, dayPlanRow } from './day-plan/day-plan-bench';
+import { dayPlanInApp } from './day-plan/day-plan-in-app';
 import { agreementsBench, AgreementsBenchResult } from './documents/agreements-bench';
 import { praxistage, PraxistageResult } from './praxistage/praxistage';
 import { reads } from './reads';
@@ -32,10 +33,6 @@ const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? new Environment().DAT
 async function main() {
   const server = process.env.DATABASE_URL;
   if (!server) throw new Error('DATABASE_URL must point at a PostgreSQL server (the benchmark creates its own database there).');
-  // the day plan is solved in this process: it needs no app and no database
-  const dayPlan = PARTS.includes('day-plan') ? await dayPlanBench() : undefined;
-  if (dayPlan) console.table([dayPlanRow(dayPlan)]);
-  if (PARTS.every((part) => part === 'day-plan')) return;
   const url = await freshDatabase(server);
   const db = new Pool({ connectionString: url, max: POOL_SIZE });
   // only the rush runs per worker count; without it, just the last count's app is started
@@ -47,9 +44,10 @@ async function main() {
   let readResults: Measurement[] | undefined;
   let praxistageResult: PraxistageResult | undefined;
   let documents: AgreementsBenchResult | undefined;
+  let dayPlan: DayPlanBenchResult | undefined;
   const scaleOut: ScaleOutRun[] = [];
   try {
-    // one app per worker count; the reads, the Praxistage part and the documents on the last one (with BENCH_WORKERS=1,2: two workers)
+    // one app per worker count; the reads, the Praxistage part, the day plan and the documents on the last one (with BENCH_WORKERS=1,2: two workers)
     for (const [k, workers] of counts.entries()) {
       const inspect = k === counts.length - 1 && PARTS.includes('documents');
       const app = await startWorkers(url, PORT, workers, inspect ? INSPECT_PORT : undefined);
@@ -82,6 +80,10 @@ async function main() {
           const key = `praxistage${label}`;
           if (key in peaks) peaks[key] = Math.max(peaks[key] ?? 0, praxistageResult.setUpPeakMemoryMb ?? 0) || null;
           else peaks[`praxistage set-up${label}, largest worker`] = praxistageResult.setUpPeakMemoryMb;
+        }
+        if (PARTS.includes('day-plan')) {
+          dayPlan = await phase('day-plan', () => dayPlanInApp(base, organiser));
+          console.table([dayPlanRow(dayPlan)]);
         }
         // last: its year of its own does not change what the other parts read
         if (PARTS.includes('documents')) documents = await phase('documents', () => agreementsBench(base, db, organiser, () => appMemory(app, INSPECT_PORT, workers)));

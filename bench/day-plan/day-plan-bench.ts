@@ -14,6 +14,8 @@ export interface DayPlanBenchResult {
   /** The whole proposal: model built, solved, read back. */
   ms: number;
   solverMs: number;
+  /** `GET /health` called one after the other while the app solved (in the app only). */
+  health?: { requests: number; p50: number; p99: number; errors: number };
 }
 
 const FIELDS = ['Elektro', 'Metall', 'Pflege', 'Handel', 'Bau', 'Gastronomie', 'Kfz', 'Verwaltung', 'Holz', 'IT'];
@@ -57,7 +59,12 @@ export function largeDay(seed = 15): DayPlanInput {
   return { periods, classes, companies, rooms, fixed };
 }
 
-/** Solves the large day `runs` times (the solver loaded beforehand) and reports the slowest run. */
+/**
+ * Solves the large day `runs` times in this process (the solver loaded beforehand) and reports
+ * the slowest run: the model and the solver alone, for trying changes to them without an app
+ * (`npx ts-node bench/day-plan/day-plan-bench.ts`). `npm run bench` asks the running app instead
+ * (day-plan-in-app.ts).
+ */
 export async function dayPlanBench(runs = 3): Promise<DayPlanBenchResult> {
   const input = largeDay();
   await solveDayPlan({ ...input, classes: input.classes.slice(0, 2) }, inProcessLpSolver); // loads the solver, not measured
@@ -86,8 +93,9 @@ export async function dayPlanBench(runs = 3): Promise<DayPlanBenchResult> {
 /** The bench row as the tables print it. */
 export const dayPlanRow = (r: DayPlanBenchResult) => ({
   run: `Schule trifft Wirtschaft day plan, ${r.size}`,
-  'ms (slowest of 3)': r.ms,
+  'asked → done ms (slowest of 3)': r.ms,
   'solver ms': r.solverMs,
+  ...(r.health ? { '/health p99 ms while solving': r.health.p99, '/health requests, errors': `${r.health.requests}, ${r.health.errors}` } : {}),
   status: r.status,
   gap: r.gap === null ? 'n/a' : `${(r.gap * 100).toFixed(2)} %`,
   binaries: r.variables,

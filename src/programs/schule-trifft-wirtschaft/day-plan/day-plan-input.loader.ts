@@ -22,6 +22,8 @@ export interface LoadedDay {
  * need, the rooms, and the live sessions as fixed cells. Everything in a fixed order, so that
  * the same day always gives the same stamp.
  */
+const GERMAN = new Intl.Collator('de');
+
 @Injectable()
 export class DayPlanInputLoader {
   constructor(private readonly reads: BookingReads) {}
@@ -71,7 +73,9 @@ export class DayPlanInputLoader {
           roomKind: own?.room_kind ?? null,
         };
       })
-      .sort((a, b) => a.id.localeCompare(b.id));
+      // by name, not by the random id: the same day makes the same model in any database, so the
+      // solver takes the same path (with the order of the ids, one day took 3 s or 7 s by chance)
+      .sort((a, b) => GERMAN.compare(a.name, b.name) || a.id.localeCompare(b.id));
     const fixed: FixedSession[] = sessions
       .map((s) => ({ eventClassId: s.eventClassId!, periodId: s.periodId!, companyId: s.companyId!, roomId: s.roomId, source: 'booked' as const }))
       .sort((a, b) => `${a.eventClassId}${a.periodId}`.localeCompare(`${b.eventClassId}${b.periodId}`));
