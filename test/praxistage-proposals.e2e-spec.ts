@@ -149,6 +149,10 @@ describe('Praxistage: a proposal of places for the pupils still without one', ()
     expect(refused.body.code).toBe('proposal_stale');
     expect(refused.body.detail).toContain(`${placed.firstName} `);
     expect(refused.body.detail).toContain('kein Platz mehr frei');
+    // and each line that broke, for a client to show beside the proposal
+    expect(refused.body.conflicts).toEqual([
+      { pupilId: placed.pupilId, pupil: expect.stringContaining(placed.firstName), steckbriefId: brief, rule: 'place_free', detail: expect.stringContaining('kein Platz mehr frei') },
+    ]);
     expect(await t.dataSource.query(`SELECT (SELECT count(*) FROM bookings) AS bookings, (SELECT count(*) FROM praxistage_applications) AS applications`)).toEqual(before);
     expect((await organiser.get(`${proposals}/${asked.body.id}`).expect(200)).body.status).toBe('stale');
   });

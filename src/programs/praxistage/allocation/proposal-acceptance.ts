@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../../common/identity/actor';
-import { DomainError } from '../../../common/errors/domain-error';
+import { Conflict, DomainError } from '../../../common/errors/domain-error';
 import { inTransaction } from '../../../database/transaction';
 import { berlinDate } from '../../../common/time/berlin';
 import { AllocationRuns } from '../../../allocation/allocation-runs.service';
@@ -13,7 +13,6 @@ import { brokenRule } from '../placement-rules';
 import { FreePlace, PupilToPlace } from './phase-allocation.model';
 import { PhaseProposalInput } from './phase-proposal.input';
 import { PhaseProposal, PhaseProposalsService, ProposalScope } from './phase-proposals.service';
-import { conflictsParam } from './proposal.errors';
 import { ProposalDto } from './proposal.dto';
 
 type Line = { pupil: PupilToPlace; place: FreePlace; assignDirectly: boolean };
@@ -69,7 +68,7 @@ export class ProposalAcceptance {
       }
       if (found.length > 0) {
         await this.runs.close(manager, runId, 'stale');
-        return Promise.all(found.map(async (c) => ({ pupil: await this.proposals.nameOf(manager, c.pupilId), rule: c.rule })));
+        return Promise.all(found.map(async (c) => ({ pupilId: c.pupilId, offerId: proposed.find((l) => l.pupilId === c.pupilId)!.offerId, pupil: await this.proposals.nameOf(manager, c.pupilId), rule: c.rule })));
       }
       for (const line of lines) {
         if (line.assignDirectly) await this.place(manager, actor, scope, runId, line, events.get(line.place.companyId)!);
@@ -78,7 +77,11 @@ export class ProposalAcceptance {
       await this.runs.close(manager, runId, 'committed');
       return [];
     });
-    if (conflicts.length > 0) throw new DomainError('proposal_stale', { conflicts: conflictsParam(conflicts) });
+    if (conflicts.length > 0) {
+      // each line that can no longer be sent, by pupil and Steckbrief, with the rule it now breaks
+      const lines: Conflict[] = conflicts.map((c) => ({ code: 'proposal_line_conflict', params: { pupil: c.pupil, rule: c.rule }, about: { pupilId: c.pupilId, pupil: c.pupil, steckbriefId: c.offerId, rule: c.rule } }));
+      throw new DomainError('proposal_stale', { lines: lines.length }, [], lines);
+    }
     return this.proposals.get(actor, eventId, number, runId);
   }
 

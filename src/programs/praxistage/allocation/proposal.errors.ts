@@ -22,18 +22,15 @@ export const proposalErrors = defineErrors({
     de: 'Diese Schülerin / dieser Schüler steht nicht im Vorschlag.',
     en: 'This pupil is not part of the proposal.',
   },
+  /** One line of a stale proposal that can no longer be sent (a conflict of proposal_stale). */
+  proposal_line_conflict: {
+    status: 409,
+    de: (p) => `Für ${p.pupil}: ${rule(p.rule, 'de')}.`,
+    en: (p) => `For ${p.pupil}: ${rule(p.rule, 'en')}.`,
+  },
   proposal_stale: {
     status: 409,
-    de: (p) => `Der Vorschlag ist veraltet, es wurde nichts gebucht – ${conflicts(p.conflicts, 'de')}. Bitte fordern Sie einen neuen Vorschlag an.`,
-    en: (p) => `The proposal is out of date; nothing was booked – ${conflicts(p.conflicts, 'en')}. Please ask for a new proposal.`,
+    de: (p) => `Der Vorschlag ist veraltet, es wurde nichts gebucht. ${p.conflicts ?? ''} Bitte fordern Sie einen neuen Vorschlag an.`,
+    en: (p) => `The proposal is out of date; nothing was booked. ${p.conflicts ?? ''} Please ask for a new proposal.`,
   },
 });
-
-/** The conflicts of a stale proposal as one parameter ("Mia Arndt=pupil_placed;…"), written out in the reader's language. */
-export const conflictsParam = (found: Array<{ pupil: string; rule: string }>) => found.map((c) => `${c.pupil.replace(/[=;]/g, ' ')}=${c.rule}`).join(';');
-const conflicts = (param: string | number, locale: 'de' | 'en') =>
-  String(param)
-    .split(';')
-    .map((c) => c.split('='))
-    .map(([pupil, name]) => (name ? `${pupil}: ${rule(name, locale)}` : pupil))
-    .join('; ');

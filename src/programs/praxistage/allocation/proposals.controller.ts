@@ -65,7 +65,11 @@ export class ProposalsController {
     return this.proposals.changeLines(actor, eventId, phaseNumber(phase), runId, body);
   }
 
-  /** Sends each line to its company (or places the pupil where the company takes pupils directly); all or nothing. */
+  /**
+   * Sends each line to its company (or places the pupil where the company takes pupils directly); all or nothing.
+   * A proposal gone stale books nothing: the refusal (proposal_stale) lists in `conflicts` each line that can no
+   * longer be sent, by pupil and Steckbrief, with the rule it now breaks.
+   */
   @Post(':runId/accept')
   @HttpCode(200)
   accept(@CurrentActor() actor: Actor, @Param('eventId', UuidParam) eventId: string, @Param('phase') phase: string, @Param('runId', UuidParam) runId: string): Promise<ProposalDto> {
