@@ -16,6 +16,7 @@ import { CheckIn1764676800000 } from './1764676800000-CheckIn';
 import { DeskIndexes1764763200000 } from './1764763200000-DeskIndexes';
 import { SteckbriefMarks1764849600000 } from './1764849600000-SteckbriefMarks';
 import { CheckInCodeNonce1764856800000 } from './1764856800000-CheckInCodeNonce';
+import { CheckInCorrections1764864000000 } from './1764864000000-CheckInCorrections';
 
 /**
  * Every migration, oldest first. The schema's only source: a new migration file is
@@ -40,4 +41,5 @@ export const migrations = [
   DeskIndexes1764763200000,
   SteckbriefMarks1764849600000,
   CheckInCodeNonce1764856800000,
+  CheckInCorrections1764864000000,
 ];

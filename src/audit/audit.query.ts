@@ -4,7 +4,7 @@ import { CalendarDate } from '../common/validation/rules';
 
 export class AuditQuery extends PageQuery {
   @IsOptional()
-  @IsIn(['company', 'school', 'school_class', 'pupil', 'event', 'practicum_offer', 'time_slot', 'booking'])
+  @IsIn(['company', 'school', 'school_class', 'pupil', 'event', 'practicum_offer', 'time_slot', 'check_in', 'booking'])
   entityType?: string;
 
   @IsOptional()

@@ -5,7 +5,7 @@ import { Actor } from '../common/identity/actor';
 import { Page, pageWindow } from '../common/http/pagination';
 import { AuditQuery } from './audit.query';
 
-export type AuditedEntity = 'company' | 'school' | 'school_class' | 'pupil' | 'event' | 'practicum_offer' | 'time_slot';
+export type AuditedEntity = 'company' | 'school' | 'school_class' | 'pupil' | 'event' | 'practicum_offer' | 'time_slot' | 'check_in';
 export type AuditAction = 'created' | 'updated' | 'deleted' | 'approved' | 'rejected' | 'status_changed' | 'member_deactivated' | 'member_reactivated';
 
 /** Pupils are minors: their log names the fields that changed, never the values. */

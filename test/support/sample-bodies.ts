@@ -87,6 +87,7 @@ export function sampleBody(method: string, path: string, ids: Record<string, str
     'POST /api/v1/events/{eventId}/class-visits/{bookingId}/move': { timeSlotId: ids.slotId ?? randomUUID(), reason: 'Bus kommt später' },
     'POST /api/v1/events/{eventId}/check-ins/lookup': { code: ids.checkInCode ?? 'AAAAAAA' },
     'POST /api/v1/events/{eventId}/check-ins': { code: ids.checkInCode ?? 'AAAAAAA', pupils: 20, teachers: 2, entrance: 'Nord' },
+    'PATCH /api/v1/events/{eventId}/check-ins/{bookingId}': { pupils: 21, teachers: 1 },
     'POST /api/v1/events/{eventId}/door-logins': { name: 'Eingang Nord', email: `eingang-${randomUUID().slice(0, 8)}@handwerkertag.example` },
     'POST /api/v1/events/{eventId}/registrations': {},
     'POST /api/v1/events/{eventId}/sessions': { eventClassId: ids.eventClassId ?? randomUUID(), periodId: ids.periodId ?? randomUUID() },

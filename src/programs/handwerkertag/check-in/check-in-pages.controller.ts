@@ -12,7 +12,7 @@ import { pageContext, text } from '../../../web/web-context';
 import { WebExceptionFilter } from '../../../web/web-exception.filter';
 import { CheckInsService } from './check-ins.service';
 import { DoorLoginsService } from './door-logins.service';
-import { ArrivalDto, CreateDoorLoginDto } from './dto/check-in.dto';
+import { ArrivalDto, CheckInCorrectionDto, CreateDoorLoginDto } from './dto/check-in.dto';
 import { LiveFigures } from './live-figures';
 
 /**
@@ -51,6 +51,32 @@ export class CheckInPagesController {
         return `/einlass/${encodeURIComponent(code)}?ok=checkedIn`;
       },
     });
+  }
+
+  /** Corrects the numbers of a class already let in (a slip at the door). */
+  @Post('einlass/:code/korrigieren')
+  @Roles(Role.Organiser, Role.Door)
+  async correct(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('code') code: string, @Body() body: Record<string, string>) {
+    const { bookingId, eventId } = await this.checkIns.bookingOfCode(actor, code);
+    await submitForm(res, actor.locale, {
+      dto: CheckInCorrectionDto,
+      input: { pupils: body.pupils, teachers: body.teachers },
+      view: (shown) => this.renderVisit(actor, req, res, code, { fixValues: body, fixErrors: shown.errors, problem: shown.problem }),
+      statusOf: statusOfRefusal,
+      then: async (numbers) => {
+        await this.checkIns.correct(actor, eventId, bookingId, numbers);
+        return `/einlass/${encodeURIComponent(code)}?ok=checkInCorrected`;
+      },
+    });
+  }
+
+  /** Takes a check-in back (the wrong class was let in): the class's page offers the check-in again. */
+  @Post('einlass/:code/zuruecknehmen')
+  @Roles(Role.Organiser, Role.Door)
+  async undo(@CurrentActor() actor: Actor, @Res() res: Response, @Param('code') code: string) {
+    const { bookingId, eventId } = await this.checkIns.bookingOfCode(actor, code);
+    await this.checkIns.undo(actor, eventId, bookingId);
+    res.redirect(303, `/einlass/${encodeURIComponent(code)}?ok=checkInUndone`);
   }
 
   /** The entrance of one fair: a short code typed by hand leads to the class's page. */
@@ -110,7 +136,9 @@ export class CheckInPagesController {
   private async renderVisit(actor: Actor, req: Request, res: Response, code: string, extra: Record<string, unknown>) {
     const visit = await this.checkIns.status(actor, code);
     const values = (extra.values as Record<string, string>) ?? { pupils: String(visit.pupils), teachers: String(visit.teachers) };
-    return this.pages.render('check-in-visit', pageContext(req, res, `${visit.school}, ${visit.className}`, { section: 'entrance', visit, code, ...extra, values }));
+    // a correction starts from the numbers let in
+    const fixValues = (extra.fixValues as Record<string, string>) ?? (visit.checkIn ? { pupils: String(visit.checkIn.pupils), teachers: String(visit.checkIn.teachers) } : {});
+    return this.pages.render('check-in-visit', pageContext(req, res, `${visit.school}, ${visit.className}`, { section: 'entrance', visit, code, fixErrors: {}, ...extra, values, fixValues }));
   }
 
   private async renderLive(actor: Actor, req: Request, res: Response, eventId: string, extra: Record<string, unknown>) {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../../auth/auth.decorators';
 import { UuidParam } from '../../../common/http/uuid-param.pipe';
@@ -6,7 +6,7 @@ import { Actor } from '../../../common/identity/actor';
 import { Role } from '../../../common/identity/role';
 import { CheckInsService } from './check-ins.service';
 import { DoorLoginsService } from './door-logins.service';
-import { CheckInDto, CheckInLookupDto, CheckInStatusDto, CreateDoorLoginDto, DoorLoginDto, EntrancePassDto, LiveFiguresDto, NewDoorLoginDto } from './dto/check-in.dto';
+import { CheckInCorrectionDto, CheckInDto, CheckInLookupDto, CheckInStatusDto, CreateDoorLoginDto, DoorLoginDto, EntrancePassDto, LiveFiguresDto, NewDoorLoginDto } from './dto/check-in.dto';
 import { LiveFigures } from './live-figures';
 
 /** Handwerkertag check-in: the entrance checks classes in by code; the organiser watches and hands out door logins. */
@@ -51,6 +51,21 @@ export class CheckInController {
   @Roles(Role.Organiser, Role.Door)
   checkIn(@CurrentActor() actor: Actor, @Param('eventId', UuidParam) eventId: string, @Body() body: CheckInDto): Promise<CheckInStatusDto> {
     return this.checkIns.checkIn(actor, body.code, body, eventId);
+  }
+
+  /** Corrects a check-in's numbers after a slip at the door; who corrected it is kept beside who let the class in. */
+  @Patch('events/:eventId/check-ins/:bookingId')
+  @Roles(Role.Organiser, Role.Door)
+  correct(@CurrentActor() actor: Actor, @Param('eventId', UuidParam) eventId: string, @Param('bookingId', UuidParam) bookingId: string, @Body() body: CheckInCorrectionDto): Promise<CheckInStatusDto> {
+    return this.checkIns.correct(actor, eventId, bookingId, body);
+  }
+
+  /** Takes a check-in back (the wrong class was let in): the class counts as not arrived again. */
+  @Delete('events/:eventId/check-ins/:bookingId')
+  @HttpCode(204)
+  @Roles(Role.Organiser, Role.Door)
+  async undo(@CurrentActor() actor: Actor, @Param('eventId', UuidParam) eventId: string, @Param('bookingId', UuidParam) bookingId: string): Promise<void> {
+    await this.checkIns.undo(actor, eventId, bookingId);
   }
 
   /** People in the hall per slot, arrived against booked, the classes not arrived yet, and per school who came. */

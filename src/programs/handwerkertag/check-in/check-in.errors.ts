@@ -26,5 +26,6 @@ export const checkInErrors = defineErrors({
 
 export const checkInThings = defineThings({
   check_in_code: { de: 'Der Einlass-Code', en: 'The check-in code' },
+  check_in: { de: 'Der Einlass dieser Klasse', en: 'The check-in of this class' },
   door_login: { de: 'Der Einlass-Zugang', en: 'The entrance login' },
 });

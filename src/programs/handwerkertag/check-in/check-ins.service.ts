@@ -9,7 +9,8 @@ import { requireProgram } from '../../../events/program-guard';
 import { EventsService } from '../../../events/events.service';
 import { BookingsService } from '../../../bookings/bookings.service';
 import { CheckInCodes, CLASS_VISIT } from './check-in-codes';
-import { ArrivalDto, CheckInRecordDto, CheckInStatusDto, EntrancePassDto } from './dto/check-in.dto';
+import { ArrivalDto, CheckInCorrectionDto, CheckInRecordDto, CheckInStatusDto, EntrancePassDto } from './dto/check-in.dto';
+import { AuditService, diff } from '../../../audit/audit.service';
 
 /**
  * Checking classes in at the Handwerkertag entrance. A class is checked in once: the check-in's
@@ -24,6 +25,7 @@ export class CheckInsService {
     private readonly attendance: AttendanceReads,
     private readonly events: EventsService,
     private readonly bookings: BookingsService,
+    private readonly audit: AuditService,
   ) {}
 
   /** What the entrance sees for a code: the class, what it booked, and its check-in if any. */
@@ -54,6 +56,38 @@ export class CheckInsService {
       if (inserted.length === 0) throw alreadyIn((await this.recordOf(manager, visit.bookingId))!);
       return { ...visit, checkIn: await this.recordOf(manager, visit.bookingId) };
     });
+  }
+
+  /**
+   * Corrects the numbers of a check-in after a slip at the door (23 typed as 32). The check-in
+   * keeps who let the class in and when; who corrected it is written beside it, and the numbers
+   * before go into the audit log.
+   */
+  correct(actor: Actor, eventId: string, bookingId: string, numbers: CheckInCorrectionDto): Promise<CheckInStatusDto> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const before = await this.lockedRecord(manager, actor, eventId, bookingId);
+      await manager.query(
+        `UPDATE check_ins SET pupils = $2, teachers = $3, corrected_at = now(), corrected_by_name = (SELECT name FROM users WHERE id = $4) WHERE booking_id = $1`,
+        [bookingId, numbers.pupils, numbers.teachers, actor.userId],
+      );
+      await this.audit.record(manager, actor, 'check_in', bookingId, 'updated', diff(before, numbers));
+      return this.visitOf(manager, bookingId);
+    });
+  }
+
+  /** Takes a check-in back (the wrong class was let in): the class counts as not arrived again. */
+  undo(actor: Actor, eventId: string, bookingId: string): Promise<void> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const before = await this.lockedRecord(manager, actor, eventId, bookingId);
+      await manager.query(`DELETE FROM check_ins WHERE booking_id = $1`, [bookingId]);
+      await this.audit.record(manager, actor, 'check_in', bookingId, 'deleted', { ...before });
+    });
+  }
+
+  /** The booking behind a code, for pages that act on the class the code names. */
+  async bookingOfCode(actor: Actor, code: string): Promise<{ bookingId: string; eventId: string }> {
+    const visit = await this.status(actor, code);
+    return { bookingId: visit.bookingId, eventId: visit.eventId };
   }
 
   /**
@@ -112,12 +146,28 @@ export class CheckInsService {
     };
   }
 
-  private async recordOf(manager: EntityManager, bookingId: string): Promise<CheckInRecordDto | null> {
+  private async recordOf(manager: EntityManager, bookingId: string, lock = false): Promise<CheckInRecordDto | null> {
     const [row] = await manager.query(
-      `SELECT pupils, teachers, entrance, checked_in_at AS "checkedInAt", checked_in_by_name AS "checkedInBy" FROM check_ins WHERE booking_id = $1`,
+      `SELECT pupils, teachers, entrance, checked_in_at AS "checkedInAt", checked_in_by_name AS "checkedInBy",
+              corrected_at AS "correctedAt", corrected_by_name AS "correctedBy"
+         FROM check_ins WHERE booking_id = $1${lock ? ' FOR UPDATE' : ''}`,
       [bookingId],
     );
     return row ?? null;
+  }
+
+  /** The check-in of a class visit of this fair, locked; none (or a visit of another fair) is 404. */
+  private async lockedRecord(manager: EntityManager, actor: Actor, eventId: string, bookingId: string): Promise<CheckInRecordDto> {
+    await this.entrance(actor, eventId, manager);
+    const [visit] = await this.attendance.groups(CLASS_VISIT, { bookingIds: [bookingId] }, manager);
+    const record = visit?.eventId === eventId ? await this.recordOf(manager, bookingId, true) : null;
+    if (!record) throw new NotFoundError('check_in');
+    return record;
+  }
+
+  private async visitOf(manager: EntityManager, bookingId: string): Promise<CheckInStatusDto> {
+    const [visit] = await this.attendance.groups(CLASS_VISIT, { bookingIds: [bookingId] }, manager);
+    return this.describe(manager, visit);
   }
 }
 

@@ -37,6 +37,17 @@ export class ArrivalDto {
   entrance?: string;
 }
 
+/** A check-in's numbers corrected after a slip at the door. */
+export class CheckInCorrectionDto {
+  /** Pupils who actually came. */
+  @WholeNumber(1, 500)
+  pupils: number;
+
+  /** Teachers who actually came. */
+  @WholeNumber(0, 50)
+  teachers: number;
+}
+
 export class CreateDoorLoginDto {
   /** Who or which entrance, e.g. "Eingang Nord – Herr Krause". */
   @Text(100)
@@ -54,6 +65,9 @@ export class CheckInRecordDto {
   checkedInAt: Date;
   /** The name of the login that checked the class in. */
   checkedInBy: string;
+  /** When the numbers were last corrected, and by whom; null if never. */
+  correctedAt: Date | null;
+  correctedBy: string | null;
 }
 
 export class CheckInStatusDto {
