@@ -244,6 +244,8 @@ describe('check-in at the Handwerkertag entrance', () => {
 
   it('corrects a check-in typed wrong and takes back one of the wrong class, keeping who did what', async () => {
     const at = `/api/v1/events/${fairId}/check-ins/${visitId}`;
+    // the same numbers again correct nothing
+    expect((await organiser.patch(at, { pupils: 23, teachers: 2 }).expect(explain(200))).body.checkIn).toMatchObject({ pupils: 23, correctedAt: null });
     const fixed = await organiser.patch(at, { pupils: 22, teachers: 2 }).expect(explain(200));
     expect(fixed.body.checkIn).toMatchObject({ pupils: 22, teachers: 2, checkedInBy: 'Eingang Nord', correctedBy: expect.any(String), correctedAt: expect.any(String) });
     expect((await partner.get(`/api/v1/events/${fairId}/check-ins/live`).expect(200)).body.slots[0]).toMatchObject({ pupilsArrived: 22 });
@@ -269,7 +271,11 @@ describe('check-in at the Handwerkertag entrance', () => {
     const page = await PageVisitor.loggedIn(t, created.body.email, created.body.password);
     const path = `/einlass/${codeIn(code.address)}`;
     expect((await page.get(path).expect(200)).text).toContain(`action="${path}/korrigieren"`);
-    expect((await page.post(`${path}/korrigieren`, { pupils: '0', teachers: '2' })).status).toBe(400);
+    const refused = await page.post(`${path}/korrigieren`, { pupils: '0', teachers: '2' });
+    expect(refused.status).toBe(400);
+    // the form stays open with its field named
+    expect(refused.text).toMatch(/<details class="card" open>/);
+    expect(refused.text).toContain('id="fix-pupils-error"');
     expect((await page.post(`${path}/korrigieren`, { pupils: '21', teachers: '2' })).headers.location).toBe(`${path}?ok=checkInCorrected`);
     expect((await page.get(`${path}?ok=checkInCorrected`).expect(200)).text).toMatch(/Zahlen korrigiert am .* von Eingang Süd/);
     expect((await page.post(`${path}/zuruecknehmen`)).headers.location).toBe(`${path}?ok=checkInUndone`);

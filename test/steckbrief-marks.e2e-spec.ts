@@ -155,5 +155,8 @@ describe('Praxistage: the pupil keeps Steckbriefe on a Merkliste', () => {
     const away = await visitor.post(`/tip/plaetze/${briefs.metall}/nicht-merken`, { weiter: 'https://example.org/' }).expect(303);
     expect(away.headers.location).toBe(`/tip/plaetze?ok=unmarked#s-${briefs.metall}`);
     expect((await visitor.get('/tip/merkliste').expect(200)).text).toContain('Du hast dir noch keinen Betrieb gemerkt.');
+    // a second tap finds it off the list already: that is what was asked
+    expect((await visitor.post(`/tip/plaetze/${briefs.metall}/nicht-merken`, { weiter: '/tip/merkliste' })).headers.location).toBe(`/tip/merkliste?ok=unmarked#s-${briefs.metall}`);
+    await visitor.post(`/tip/plaetze/${briefs.pending}/nicht-merken`, { weiter: '/tip/merkliste' }).expect(404);
   });
 });

@@ -61,7 +61,7 @@ export class CheckInPagesController {
     await submitForm(res, actor.locale, {
       dto: CheckInCorrectionDto,
       input: { pupils: body.pupils, teachers: body.teachers },
-      view: (shown) => this.renderVisit(actor, req, res, code, { fixValues: body, fixErrors: shown.errors, problem: shown.problem }),
+      view: (shown) => this.renderVisit(actor, req, res, code, { fixValues: body, fixErrors: shown.errors, fixProblem: shown.problem, fixOpen: true }),
       statusOf: statusOfRefusal,
       then: async (numbers) => {
         await this.checkIns.correct(actor, eventId, bookingId, numbers);

@@ -66,11 +66,14 @@ export class CheckInsService {
   correct(actor: Actor, eventId: string, bookingId: string, numbers: CheckInCorrectionDto): Promise<CheckInStatusDto> {
     return inTransaction(this.dataSource, async (manager) => {
       const before = await this.lockedRecord(manager, actor, eventId, bookingId);
+      const changes = diff(before, numbers);
+      // the same numbers again: nothing was corrected, and nothing says so
+      if (Object.keys(changes).length === 0) return this.visitOf(manager, bookingId);
       await manager.query(
         `UPDATE check_ins SET pupils = $2, teachers = $3, corrected_at = now(), corrected_by_name = (SELECT name FROM users WHERE id = $4) WHERE booking_id = $1`,
         [bookingId, numbers.pupils, numbers.teachers, actor.userId],
       );
-      await this.audit.record(manager, actor, 'check_in', bookingId, 'updated', diff(before, numbers));
+      await this.audit.record(manager, actor, 'check_in', bookingId, 'updated', changes);
       return this.visitOf(manager, bookingId);
     });
   }

@@ -58,6 +58,22 @@ describe('Praxistage phase proposal: the model', () => {
     expect(objective).toBe(6);
   });
 
+  it('splits a field\'s pool for a pupil only where the pool would overstate an application: the model stays pupils × fields', () => {
+    // three places of one field; mia applied to one of them
+    const places = ['a', 'b', 'c'].map((id) => place(id, { occupationalField: 'Metall' }));
+    const mia = [pupil('mia', { companyWishes: ['a'] })];
+    // usual falling weights: the application's column and the pool's
+    expect(buildPhaseModel(mia, places, DEFAULT_WEIGHTS).columns.size).toBe(2);
+    // a place anywhere worth more than the application: one column per place
+    expect(buildPhaseModel(mia, places, { ranks: [0], anywhere: 5 }).columns.size).toBe(3);
+  });
+
+  it('never proposes a Steckbrief where one side already said no in this phase, even one marked, and says why a pupil is left over', async () => {
+    const refused = { companyWishes: ['metall'], refusedBy: ['metall'] };
+    expect((await propose([pupil('mia', refused)], [place('metall'), place('elektro')])).byPupil).toEqual({ mia: 'elektro' });
+    expect((await propose([pupil('mia', refused)], [place('metall', { free: 3 })])).byPupil).toEqual({ mia: 'no_place_in_allowed_field' });
+  });
+
   it('keeps the rules: the practice weekday, a different company and field unless the pupil may stay, the free places', async () => {
     const earlier = [{ companyId: 'company-metall', occupationalField: 'field-metall' }];
     const pupils = [

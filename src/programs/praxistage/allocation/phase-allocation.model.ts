@@ -24,6 +24,8 @@ export interface PupilToPlace extends PupilOfPhase {
   companyWishes: string[];
   /** Occupational fields the pupil wishes, rank 1 first (up to 3). */
   fieldWishes: string[];
+  /** Steckbriefe where one side already said no in this phase (a company's refusal, an offer declined, an application withdrawn): never proposed again. */
+  refusedBy?: string[];
 }
 
 /** A Steckbrief's free places on one weekday of the phase. */
@@ -72,8 +74,9 @@ export function weightOf(met: RankMet, weights: WishWeights): number {
   return weights.ranks[Math.min(met.rank, weights.ranks.length) - 1] ?? weights.anywhere;
 }
 
-/** A pupil may take a place that is free, on the pupil's weekday, and keeps the company and field rule. */
-const mayTake = (pupil: PupilToPlace, place: FreePlace) => place.free > 0 && brokenRule(pupil, place) === null;
+/** A pupil may take a place that is free, on the pupil's weekday, keeps the company and field rule, and was not refused in this phase. */
+const mayTake = (pupil: PupilToPlace, place: FreePlace) => place.free > 0 && brokenRule(pupil, place) === null && !refused(pupil, place);
+const refused = (pupil: PupilToPlace, place: Pick<FreePlace, 'offerId'>) => pupil.refusedBy?.includes(place.offerId) ?? false;
 
 /**
  * The free places of one occupational field on one weekday. A pupil for whom every one of
@@ -128,10 +131,14 @@ export function buildPhaseModel(pupils: PupilToPlace[], places: FreePlace[], wei
     pools.forEach((pool, k) => {
       if (pool.weekday !== pupil.weekday) return;
       const allowed = pool.places.filter((s) => mayTake(pupil, places[s]));
-      // a pool holding a Steckbrief the pupil applied to is not equally good throughout: through
-      // the pool that place would count as meeting no wish, at the weight of a place anywhere
-      if (allowed.length === pool.places.length && !pool.places.some((s) => applied.has(s))) {
-        take(p, `y_p${p}_k${k}`, weightOf(wishMet(pupil, { offerId: '', occupationalField: pool.occupationalField }), weights), { pupil: p, pool: k });
+      const poolWeight = weightOf(wishMet(pupil, { offerId: '', occupationalField: pool.occupationalField }), weights);
+      // a pool holding a Steckbrief the pupil applied to, which weighs less than the pool's wish
+      // (a weight the request set), is not equally good throughout: through the pool that place
+      // would count at the pool's weight. Only then is the pool split for the pupil, which keeps
+      // the model at pupils × fields with the usual falling weights.
+      const overstated = pool.places.some((s) => applied.has(s) && weightOf(wishMet(pupil, places[s]), weights) < poolWeight);
+      if (allowed.length === pool.places.length && !overstated) {
+        take(p, `y_p${p}_k${k}`, poolWeight, { pupil: p, pool: k });
         intoPool[k].push([1, `y_p${p}_k${k}`]);
         return;
       }
@@ -209,13 +216,13 @@ export function readProposal(pupils: PupilToPlace[], places: FreePlace[], model:
 
 /**
  * Why no place was found, from the first rule that leaves none: no free place on the weekday,
- * none the company and field rule allows, else the places allowed went to others (placing
+ * none the company and field rule allows (nor one refused in this phase), else the places allowed went to others (placing
  * this pupil would have left someone else without one).
  */
 export function leftOverReason(pupil: PupilToPlace, places: FreePlace[]): LeftOverReason {
   const onDay = places.filter((place) => place.weekday === pupil.weekday && place.free > 0);
   if (onDay.length === 0) return 'no_place_on_weekday';
-  const allowed = onDay.filter((place) => companyAndFieldRule(pupil, place) === null);
+  const allowed = onDay.filter((place) => companyAndFieldRule(pupil, place) === null && !refused(pupil, place));
   if (allowed.length === 0) return 'no_place_in_allowed_field';
   return 'all_taken_by_others';
 }

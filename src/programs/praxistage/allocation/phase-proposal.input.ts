@@ -39,12 +39,14 @@ export class PhaseProposalInput {
   }
 
   async read(phase: PhaseRef, schoolId: string | null, manager: EntityManager = this.dataSource.manager): Promise<PhaseInput> {
-    const rows: Array<{ id: string; weekday: number; may_stay: boolean; applied_to: string[]; marked: string[]; field_wishes: string[] }> = await manager.query(
+    const rows: Array<{ id: string; weekday: number; may_stay: boolean; applied_to: string[]; marked: string[]; refused_by: string[]; field_wishes: string[] }> = await manager.query(
       `SELECT pp.pupil_id AS id, coalesce(cw.weekday, ps.weekday) AS weekday, pp.may_stay,
               coalesce((SELECT array_agg(a.offer_id ORDER BY a.created_at, a.id) FROM praxistage_applications a
                          WHERE a.phase_id = $2 AND a.pupil_id = pp.pupil_id AND a.status IN ('submitted', 'interview')), '{}') AS applied_to,
               coalesce((SELECT array_agg(m.offer_id ORDER BY m.marked_at, m.offer_id) FROM praxistage_marks m
                          WHERE m.event_id = pp.event_id AND m.pupil_id = pp.pupil_id), '{}') AS marked,
+              coalesce((SELECT array_agg(DISTINCT a.offer_id) FROM praxistage_applications a
+                         WHERE a.phase_id = $2 AND a.pupil_id = pp.pupil_id AND a.status IN ('declined_by_company', 'declined_by_pupil', 'withdrawn')), '{}') AS refused_by,
               coalesce((SELECT array_agg(w.occupational_field ORDER BY w.rank) FROM praxistage_field_wishes w
                          WHERE w.event_id = pp.event_id AND w.pupil_id = pp.pupil_id), '{}') AS field_wishes
          FROM praxistage_pupils pp JOIN pupils p ON p.id = pp.pupil_id
@@ -72,6 +74,8 @@ export class PhaseProposalInput {
         earlier: earlierOf.get(r.id) ?? [],
         // the Steckbriefe applied to first, then those marked on the Merkliste
         companyWishes: [...new Set([...r.applied_to, ...r.marked])],
+        // sorted: the input's fingerprint does not depend on the order the database gives them
+        refusedBy: [...r.refused_by].sort(),
         fieldWishes: r.field_wishes,
       }));
     const places = await this.places(phase, manager);

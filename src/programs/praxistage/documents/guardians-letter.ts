@@ -53,7 +53,7 @@ const WORDS = {
     storedList: [
       'First name, last name and class – entered by the school, with the day your consent was given.',
       'Your child’s applications with the message to the company, offers and refusals.',
-      'The occupational fields and companies your child wishes or kept on a list: if applying brings no place, one is proposed from them. Companies see nothing of it.',
+      'The occupational fields and companies your child wishes for or kept on a list: if applying brings no place, one is proposed from them. Companies see nothing of it.',
       'The practice days with company, weekday and date, and cancelled days with their reason.',
       'A personal access code, stored only encrypted; the school can block it at any time.',
     ],

@@ -151,7 +151,10 @@ export class PupilPagesController {
   @Post('plaetze/:steckbriefId/nicht-merken')
   @UseGuards(PupilGuard)
   async unmark(@CurrentPupil() pupil: PupilSession, @Req() req: Request, @Res() res: Response, @Param('steckbriefId', UuidParam) steckbriefId: string, @Body() body: Record<string, string>) {
-    await this.changeMark(pupil, req, res, body, steckbriefId, 'unmarked', () => this.marks.unmark(pupil, steckbriefId));
+    // a Steckbrief of the pupil's year: a second tap (or a second tab) finds it off the list already, which is what was asked
+    await this.steckbriefe.oneForPupil(pupil, steckbriefId);
+    const unmark = () => this.marks.unmark(pupil, steckbriefId).catch((error) => (error instanceof NotFoundError && error.params.what === 'mark' ? undefined : Promise.reject(error)));
+    await this.changeMark(pupil, req, res, body, steckbriefId, 'unmarked', unmark);
   }
 
   @Get('bewerbungen')

@@ -104,7 +104,7 @@ export const praxistageYearErrors = defineErrors({
   },
   marks_limit_reached: {
     status: 409,
-    de: (p) => `Auf deiner Merkliste stehen schon ${p.max} Betriebe. Nimm einen herunter, wenn du diesen merken willst.`,
+    de: (p) => `Auf deiner Merkliste stehen schon ${p.max} Betriebe. Nimm einen von der Liste, wenn du dir diesen merken willst.`,
     en: (p) => `Your list already holds ${p.max} companies. Take one off to keep this one.`,
   },
   phase_dates_outside_year: {
@@ -119,6 +119,6 @@ export const praxistageYearThings = defineThings({
   phase: { de: 'Die Phase', en: 'The phase' },
   steckbrief: { de: 'Der Steckbrief', en: 'The Steckbrief' },
   application: { de: 'Die Bewerbung', en: 'The application' },
-  mark: { de: 'Der Betrieb auf der Merkliste', en: 'The company on the list' },
+  mark: { de: 'Dieser Betrieb auf deiner Merkliste', en: 'This company on your list' },
   participant: { de: 'Die Schülerin / der Schüler', en: 'The pupil' },
 });
