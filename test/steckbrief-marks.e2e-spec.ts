@@ -104,31 +104,40 @@ describe('Praxistage: the pupil keeps Steckbriefe on a Merkliste', () => {
     expect((await dana.get('/api/v1/pupil/marks').expect(200)).body).toHaveLength(MARKS_PER_YEAR);
   });
 
-  it('counts marked Steckbriefe as wishes in a phase proposal, after the applications', async () => {
-    // a fresh year: Mia applied to the metal works, Ben only marked the electrician, two places for three pupils
+  it('counts marked Steckbriefe as wishes in a phase proposal, after the applications, and never one that said no', async () => {
+    // a fresh year: Ida applied to the metal works, Jan only marked the electrician, Kim has no wish: two places for three pupils
     const year = await newYear(organiser, [1], { title: 'Tag in der Praxis – Merkliste' });
-    const otherSchool = await newSchool(t, { approvedBy: organiser });
-    const classId = (await newClass(otherSchool.client, otherSchool.id, { name: '8d', grade: 8 })).id;
-    for (const [firstName, lastName] of [['Ida', 'Ihle'], ['Jan', 'Jahn'], ['Kim', 'Kühn']]) await newPupil(otherSchool.client, otherSchool.id, classId, { firstName, lastName });
-    const pupils = await participate(otherSchool.client, year.eventId, 3, classId);
+    const pupilsOf = async (weekday: number, names: string[][]) => {
+      const school = await newSchool(t, { approvedBy: organiser });
+      const classId = (await newClass(school.client, school.id, { name: '8d', grade: 8 })).id;
+      for (const [firstName, lastName] of names) await newPupil(school.client, school.id, classId, { firstName, lastName });
+      return participate(school.client, year.eventId, weekday, classId);
+    };
+    const pupils = [...(await pupilsOf(3, [['Ida', 'Ihle'], ['Jan', 'Jahn'], ['Kim', 'Kühn']])), ...(await pupilsOf(2, [['Lea', 'Lange']]))];
     const ids: Record<string, string> = {};
-    for (const [key, field] of [['metall', 'Metall'], ['elektro', 'Elektrotechnik']]) {
+    const companies: Record<string, ApiClient> = {};
+    for (const [key, field, weekday] of [['metall', 'Metall', 3], ['elektro', 'Elektrotechnik', 3], ['holz', 'Holz', 2]] as const) {
       const company = await newCompany(t, { approvedBy: organiser, profile: { name: `${field} GmbH` } });
-      ids[key] = (await approvedSteckbrief(company.client, organiser, year.eventId, [{ phase: 1, weekday: 3, places: 1 }], { occupationalField: field })).id;
+      companies[key] = company.client;
+      ids[key] = (await approvedSteckbrief(company.client, organiser, year.eventId, [{ phase: 1, weekday, places: 1 }], { occupationalField: field })).id;
     }
     const login = (name: string) => PupilClient.login(t, pupils.find((p) => p.firstName === name)!.code);
-    await (await login('Ida')).post('/api/v1/pupil/applications', { offerId: ids.metall }).expect(explain(201));
-    const jan = await login('Jan');
-    await jan.put(`/api/v1/pupil/marks/${ids.elektro}`).expect(200);
-    // a mark of the Steckbrief applied to anyway counts once, as the application
     const ida = await login('Ida');
+    await ida.post('/api/v1/pupil/applications', { offerId: ids.metall }).expect(explain(201));
+    // a mark of the Steckbrief applied to anyway counts once, as the application
     await ida.put(`/api/v1/pupil/marks/${ids.metall}`).expect(200);
+    await (await login('Jan')).put(`/api/v1/pupil/marks/${ids.elektro}`).expect(200);
+    // Lea (Tuesdays) applied to the joinery, the only place on her day, which said no; kept on her list, it is no wish to propose
+    const lea = await login('Lea');
+    const declined = await lea.post('/api/v1/pupil/applications', { offerId: ids.holz }).expect(explain(201));
+    await companies.holz.post(`/api/v1/praxistage/applications/${declined.body.id}/decline`, { reason: 'Kein Platz für Anfänger' }).expect(explain(200));
+    await lea.put(`/api/v1/pupil/marks/${ids.holz}`).expect(200);
     const proposals = `/api/v1/praxistage/years/${year.eventId}/phases/1/proposals`;
-    const asked = await otherSchool.client.post(proposals, {}).expect(explain(202));
+    const asked = await organiser.post(proposals, {}).expect(explain(202));
     let proposal = asked.body;
     for (let i = 0; i < 200 && ['queued', 'running'].includes(proposal.status); i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      proposal = (await otherSchool.client.get(`${proposals}/${asked.body.id}`).expect(200)).body;
+      proposal = (await organiser.get(`${proposals}/${asked.body.id}`).expect(200)).body;
     }
     expect(proposal).toMatchObject({ status: 'done', optimal: true });
     const line = (name: string) => proposal.lines.find((l: { firstName: string }) => l.firstName === name);
@@ -136,6 +145,8 @@ describe('Praxistage: the pupil keeps Steckbriefe on a Merkliste', () => {
     // without the mark, Jan and Kim would be alike to the solver; the mark makes it Jan's place
     expect(line('Jan')).toMatchObject({ offerId: ids.elektro, rankMet: { wish: 'company', rank: 1 } });
     expect(line('Kim')).toMatchObject({ offerId: null, reason: 'all_taken_by_others' });
+    // the joinery's place stays free rather than go to the pupil it turned down
+    expect(line('Lea')).toMatchObject({ offerId: null, reason: 'no_place_in_allowed_field' });
   });
 
   it('pages: the button on a card keeps the place in the list, returns to the same search, and the Merkliste shows it', async () => {
