@@ -29,8 +29,9 @@ type Action = (typeof ACTIONS)[number];
 
 /**
  * "Tag in der Praxis" for pupils, made for a phone: log in with the code from the school's
- * letter, find places on one's own practice day, keep some on a Merkliste, apply, follow the applications, accept or
- * decline a place. The same session as the pupil API; nothing here shows another pupil.
+ * letter, find places on one's own practice day, keep some on a Merkliste, apply, follow the
+ * applications, accept or decline a place. The same session as the pupil API; nothing here
+ * shows another pupil.
  */
 @ApiExcludeController()
 @UseFilters(PupilPageFilter)
