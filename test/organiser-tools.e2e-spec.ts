@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { Role } from '../src/common/identity/role';
 import { ApiClient, explain, newClass, newCompany, newEvent, newPupil, newSchool, newStaff, newTimeSlot } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
+import { berlinDate } from '../src/common/time/berlin';
 
 const offerBody = (overrides: Record<string, unknown>) => ({
   occupationalField: 'Pflege', weekdays: [2], placesPerWeekday: 5, dailyStart: '08:00', dailyEnd: '13:00',
@@ -142,9 +143,17 @@ describe('organiser tools: statistics, retention, access requests, audit log', (
     const visit = await visitSchool.client.post(`/api/v1/events/${fair.id}/class-visits`, { timeSlotId: slot.id, schoolClassId: (await newClass(visitSchool.client, visitSchool.id)).id, pupils: 5, teachers: 1 }).expect(201);
     const bookingLog = (await organiser.get(`/api/v1/audit?entityType=booking&entityId=${visit.body.id}`).expect(200)).body;
     expect(bookingLog.items[0]).toMatchObject({ action: 'created', changes: { status: { from: null, to: 'confirmed' } } });
-    const today = new Date().toISOString().slice(0, 10);
+    // the filter's days are German days: from 23:00 or 22:00 UTC on, Berlin is a day ahead
+    const today = berlinDate(new Date());
     expect((await organiser.get(`/api/v1/audit?from=${today}&to=${today}&pageSize=5`).expect(200)).body.items).toHaveLength(5);
     expect((await organiser.get(`/api/v1/audit?from=2020-01-01&to=2020-01-02`).expect(200)).body.items).toEqual([]);
+    // German days: half past midnight in Berlin on 10 March is still 9 March in UTC
+    const [{ id: lateId }] = await t.dataSource.query(
+      `INSERT INTO audit_log (entity_type, entity_id, action, changes, occurred_at) VALUES ('event', gen_random_uuid(), 'updated', '{}', '2021-03-09T23:30:00Z') RETURNING entity_id AS id`,
+    );
+    const onDay = async (day: string) => (await organiser.get(`/api/v1/audit?from=${day}&to=${day}`).expect(200)).body.items.map((i: { entityId: string }) => i.entityId);
+    expect(await onDay('2021-03-10')).toEqual([lateId]);
+    expect(await onDay('2021-03-09')).toEqual([]);
     await (await newStaff(t, Role.Partner)).client.get('/api/v1/audit').expect(403);
   });
 });

@@ -56,9 +56,11 @@ export class AuditService {
       SELECT 'audit-' || a.id AS id, a.occurred_at, a.actor_id, u.name AS actor_name, a.entity_type, a.entity_id, a.action, a.changes
         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
       UNION ALL ${BOOKING_HISTORY_AS_LOG}`;
+    // a day's start in German time: the date as a wall-clock time, read in Berlin (a bare date
+    // AT TIME ZONE would be read as midnight UTC first, and the day would start at 02:00 or 03:00)
     const where = `WHERE ($1::text IS NULL OR entity_type = $1) AND ($2::uuid IS NULL OR entity_id = $2)
-        AND ($3::uuid IS NULL OR actor_id = $3) AND ($4::date IS NULL OR occurred_at >= ($4::date AT TIME ZONE 'Europe/Berlin'))
-        AND ($5::date IS NULL OR occurred_at < (($5::date + 1) AT TIME ZONE 'Europe/Berlin'))`;
+        AND ($3::uuid IS NULL OR actor_id = $3) AND ($4::date IS NULL OR occurred_at >= ($4::date::timestamp AT TIME ZONE 'Europe/Berlin'))
+        AND ($5::date IS NULL OR occurred_at < (($5::date + 1)::timestamp AT TIME ZONE 'Europe/Berlin'))`;
     const [items, [{ total }]] = await Promise.all([
       this.dataSource.query(
         `SELECT id, occurred_at AS "occurredAt", actor_id AS "actorId", actor_name AS "actorName", entity_type AS "entityType",
